@@ -1,0 +1,208 @@
+package io.mergegate.rules;
+
+import io.mergegate.core.RuleDescriptor;
+import io.mergegate.core.RuleStatus;
+import io.mergegate.core.Severity;
+import io.mergegate.core.spi.RuleBook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The rule catalogue: one Markdown file with YAML front matter per rule under
+ * {@code mergegate-rules/<family>/<name>.md} on the class path. Loaded once; ids are unique.
+ */
+public final class RuleCatalog implements RuleBook {
+
+    /** Class-path folder holding the rule files. */
+    public static final String ROOT = "mergegate-rules";
+
+    /** Where the generated docs live in the repository, relative to its root; help URIs point there. */
+    public static final String DOCS_BASE = "https://github.com/mergegate/mergegate/blob/main/docs/rules/";
+
+    private static volatile RuleCatalog builtIn;
+
+    private final Map<String, RuleDescriptor> rules;
+    private final Map<String, String> bodies;
+
+    private RuleCatalog(Map<String, RuleDescriptor> rules, Map<String, String> bodies) {
+        this.rules = Collections.unmodifiableMap(rules);
+        this.bodies = Collections.unmodifiableMap(bodies);
+    }
+
+    /** The catalogue on the class path, loaded once. */
+    public static RuleCatalog builtIn() {
+        RuleCatalog c = builtIn;
+        if (c == null) {
+            synchronized (RuleCatalog.class) {
+                c = builtIn;
+                if (c == null) {
+                    c = load(RuleCatalog.class.getClassLoader());
+                    builtIn = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    public static RuleCatalog load(ClassLoader loader) {
+        Map<String, String> sources = new TreeMap<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(ROOT);
+            while (roots.hasMoreElements()) {
+                collect(roots.nextElement(), sources);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rule catalogue", e);
+        }
+        Map<String, RuleDescriptor> rules = new TreeMap<>();
+        Map<String, String> bodies = new TreeMap<>();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Parsed p = parse(e.getKey(), e.getValue());
+            if (rules.put(p.rule().id(), p.rule()) != null) {
+                throw new IllegalStateException("duplicate rule id " + p.rule().id() + " in " + e.getKey());
+            }
+            bodies.put(p.rule().id(), p.body());
+        }
+        return new RuleCatalog(rules, bodies);
+    }
+
+    private static void collect(URL root, Map<String, String> out) throws IOException {
+        if (root.getProtocol().equals("file")) {
+            Path dir;
+            try {
+                dir = Paths.get(root.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                    String rel = dir.relativize(f).toString().replace('\\', '/');
+                    out.putIfAbsent(rel, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } else if (root.getProtocol().equals("jar")) {
+            JarURLConnection conn = (JarURLConnection) root.openConnection();
+            conn.setUseCaches(false);
+            try (JarFile jar = conn.getJarFile()) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    String name = entry.getName();
+                    if (name.startsWith(ROOT + "/") && name.endsWith(".md") && !entry.isDirectory()) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            out.putIfAbsent(name.substring(ROOT.length() + 1),
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A parsed rule file. */
+    record Parsed(RuleDescriptor rule, String body) {
+    }
+
+    /** Parses one rule file; {@code file} is {@code <family>/<name>.md} and must agree with the id. */
+    static Parsed parse(String file, String text) {
+        String t = text.replace("\r\n", "\n");
+        if (!t.startsWith("---\n")) {
+            throw new IllegalStateException(file + ": a rule file starts with YAML front matter between --- lines");
+        }
+        int end = t.indexOf("\n---\n", 3);
+        if (end < 0) {
+            throw new IllegalStateException(file + ": front matter is not closed by a --- line");
+        }
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(t.substring(4, end));
+        if (!(yaml instanceof Map<?, ?> m)) {
+            throw new IllegalStateException(file + ": front matter is not a YAML map");
+        }
+        String body = t.substring(end + 5).strip();
+        String id = req(file, m, "id");
+        String expectedFile = id + ".md";
+        if (!expectedFile.equals(file)) {
+            throw new IllegalStateException(file + ": id " + id + " belongs in " + expectedFile);
+        }
+        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalStateException(file + ": id must be family/kebab-case");
+        }
+        Severity severity = Severity.parse(req(file, m, "severity"))
+                .orElseThrow(() -> new IllegalStateException(file + ": severity must be error, warning or note"));
+        RuleStatus status = RuleStatus.valueOf(String.valueOf(m.containsKey("status") ? m.get("status") : "stable")
+                .toUpperCase(java.util.Locale.ROOT));
+        List<String> tags = new ArrayList<>();
+        if (m.get("tags") instanceof List<?> l) {
+            l.forEach(x -> tags.add(String.valueOf(x)));
+        }
+        boolean enabled = !Boolean.FALSE.equals(m.get("enabled"));
+        RuleDescriptor rule = new RuleDescriptor(id, severity, status, req(file, m, "summary"), req(file, m, "message"),
+                body, section(body, "Example"), DOCS_BASE + id + ".md", tags,
+                m.get("replaced-by") == null ? "" : String.valueOf(m.get("replaced-by")), enabled);
+        return new Parsed(rule, body);
+    }
+
+    private static String req(String file, Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            throw new IllegalStateException(file + ": front matter needs '" + key + "'");
+        }
+        return String.valueOf(v).strip();
+    }
+
+    /** The text of a {@code ## Heading} section, or empty. */
+    static String section(String body, String heading) {
+        String marker = "## " + heading;
+        int at = body.indexOf("\n" + marker);
+        int start = body.startsWith(marker) ? 0 : at < 0 ? -1 : at + 1;
+        if (start < 0) {
+            return "";
+        }
+        int from = body.indexOf('\n', start);
+        if (from < 0) {
+            return "";
+        }
+        int next = body.indexOf("\n## ", from);
+        return body.substring(from + 1, next < 0 ? body.length() : next).strip();
+    }
+
+    @Override
+    public Optional<RuleDescriptor> find(String ruleId) {
+        return Optional.ofNullable(rules.get(ruleId));
+    }
+
+    @Override
+    public Collection<RuleDescriptor> all() {
+        return rules.values();
+    }
+
+    /** The Markdown body (why, how to fix, example) of a rule. */
+    public String body(String ruleId) {
+        return bodies.getOrDefault(ruleId, "");
+    }
+
+    public List<RuleDescriptor> family(String family) {
+        return rules.values().stream().filter(r -> r.family().equals(family)).toList();
+    }
+}
