@@ -76,6 +76,10 @@ public final class RuleCatalog implements RuleBook {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rule catalogue", e);
         }
+        return fromSources(sources);
+    }
+
+    private static RuleCatalog fromSources(Map<String, String> sources) {
         Map<String, RuleDescriptor> rules = new TreeMap<>();
         Map<String, String> bodies = new TreeMap<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
@@ -86,6 +90,20 @@ public final class RuleCatalog implements RuleBook {
             bodies.put(p.rule().id(), p.body());
         }
         return new RuleCatalog(rules, bodies);
+    }
+
+    /**
+     * Loads the catalogue from a source folder (the rules module's resources), so fixture tests see
+     * rule files added in the same change without reinstalling the rules jar.
+     */
+    public static RuleCatalog loadDirectory(Path dir) {
+        Map<String, String> sources = new TreeMap<>();
+        try {
+            collect(dir.toUri().toURL(), sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rule catalogue in " + dir, e);
+        }
+        return fromSources(sources);
     }
 
     private static void collect(URL root, Map<String, String> out) throws IOException {

@@ -104,7 +104,7 @@ public final class FixtureHarness {
             }
         }
         SimpleGateContext ctx = new SimpleGateContext(mode(o), base, head, null, null, pullRequest(o), sections(o),
-                checker.id(), facts, RuleCatalog.builtIn(), clock(o), env(o));
+                checker.id(), facts, TestRules.catalog(), clock(o), env(o));
         return checker.check(ctx);
     }
 
@@ -192,7 +192,7 @@ public final class FixtureHarness {
     public static void assertDeclared(Checker checker, List<Finding> findings) {
         for (Finding f : findings) {
             assertThat(checker.ruleIds()).as("rule ids declared by checker %s", checker.id()).contains(f.ruleId());
-            assertThat(RuleCatalog.builtIn().find(f.ruleId())).as("catalogue entry for %s", f.ruleId()).isPresent();
+            assertThat(TestRules.catalog().find(f.ruleId())).as("catalogue entry for %s", f.ruleId()).isPresent();
         }
     }
 
