@@ -79,6 +79,7 @@ public record Finding(
         private Region region;
         private String logical;
         private String key;
+        private String fingerprint;
 
         private Builder(RuleDescriptor rule) {
             this.rule = Objects.requireNonNull(rule, "rule");
@@ -139,6 +140,15 @@ public record Finding(
             return this;
         }
 
+        /**
+         * Sets the whole fingerprint, for checkers whose identity is not tied to a path (a secret's
+         * fingerprint is its rule and value hash, stable across renames).
+         */
+        public Builder fingerprint(String value) {
+            this.fingerprint = value;
+            return this;
+        }
+
         public Builder property(String name, Object value) {
             if (value != null) {
                 properties.put(name, String.valueOf(value));
@@ -149,7 +159,7 @@ public record Finding(
         public Finding build() {
             String text = message != null ? message : MessageTemplate.render(rule.messageTemplate(), args);
             String stable = key != null ? key : logical != null ? logical : text;
-            String fp = Fingerprints.of(rule.id(), Objects.toString(path, ""), stable);
+            String fp = fingerprint != null ? fingerprint : Fingerprints.of(rule.id(), Objects.toString(path, ""), stable);
             return new Finding(rule.id(), severity, text, new Location(path, region, logical), fp, properties, null);
         }
     }
