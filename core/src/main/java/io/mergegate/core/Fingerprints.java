@@ -16,6 +16,17 @@ public final class Fingerprints {
         return sha256Hex(String.join("\u0000", parts)).substring(0, 32);
     }
 
+    /** The git blob id (sha1 over {@code "blob <size>\0"} and the bytes), so any tree can be compared with git's. */
+    public static String gitBlobId(byte[] bytes) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\u0000").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha1.digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required by every JDK", e);
+        }
+    }
+
     public static String sha256Hex(String text) {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }

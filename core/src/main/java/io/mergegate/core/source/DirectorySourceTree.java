@@ -30,6 +30,15 @@ public final class DirectorySourceTree implements SourceTree {
         this.paths = scan(this.root);
     }
 
+    /** A folder restricted to the given paths (e.g. the files git does not ignore). */
+    public DirectorySourceTree(Path root, String label, List<String> paths) {
+        this.root = root.toAbsolutePath().normalize();
+        this.label = label;
+        List<String> sorted = new ArrayList<>(paths);
+        Collections.sort(sorted);
+        this.paths = List.copyOf(sorted);
+    }
+
     public Path root() {
         return root;
     }

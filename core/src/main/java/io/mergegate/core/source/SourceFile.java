@@ -32,9 +32,9 @@ public interface SourceFile {
         return false;
     }
 
-    /** An id equal for equal content: the git blob id where known, else a sha256. */
+    /** An id equal for equal content: the git blob id, computed when the tree does not know it. */
     default String contentId() {
-        return Fingerprints.sha256Hex(bytes());
+        return Fingerprints.gitBlobId(bytes());
     }
 
     /** Hex sha256 of the bytes. */

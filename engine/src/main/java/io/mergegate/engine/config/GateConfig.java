@@ -1,0 +1,112 @@
+package io.mergegate.engine.config;
+
+import io.mergegate.core.Severity;
+import io.mergegate.core.source.Glob;
+import io.mergegate.core.spi.CheckerConfig;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated {@code .mergegate.yml}. Documented defaults: every checker enabled, {@code fail-on: error},
+ * no excludes, no severity overrides, baseline {@code .mergegate-baseline.json}.
+ *
+ * @param raw      the parsed document
+ * @param source   the file it came from, or {@code <defaults>}
+ * @param bytes    the file's bytes (for the policy digest), empty for defaults
+ */
+public record GateConfig(Map<String, Object> raw, String source, byte[] bytes) {
+
+    public static final String DEFAULT_FILE = ".mergegate.yml";
+    public static final String DEFAULT_BASELINE = ".mergegate-baseline.json";
+
+    public GateConfig {
+        raw = raw == null ? Map.of() : raw;
+        bytes = bytes == null ? new byte[0] : bytes;
+    }
+
+    public static GateConfig defaults() {
+        return new GateConfig(Map.of(), "<defaults>", new byte[0]);
+    }
+
+    /** Severities that block the merge. */
+    public Set<Severity> failOn() {
+        Object v = raw.get("fail-on");
+        if (v == null) {
+            return EnumSet.of(Severity.ERROR);
+        }
+        Set<Severity> out = EnumSet.noneOf(Severity.class);
+        if (v instanceof List<?> l) {
+            l.forEach(x -> Severity.parse(String.valueOf(x)).ifPresent(out::add));
+            return out;
+        }
+        String s = String.valueOf(v);
+        if (s.equals("none")) {
+            return out;
+        }
+        Severity min = Severity.parse(s).orElse(Severity.ERROR);
+        for (Severity sev : Severity.values()) {
+            if (sev.atLeast(min)) {
+                out.add(sev);
+            }
+        }
+        return out;
+    }
+
+    public List<Glob> excludes() {
+        return Glob.all(strings(raw.get("exclude")));
+    }
+
+    /** Rule id (or {@code family/*}) → severity, empty for {@code off}. */
+    public Map<String, Optional<Severity>> ruleOverrides() {
+        Map<String, Optional<Severity>> out = new LinkedHashMap<>();
+        if (raw.get("rules") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), Severity.parse(String.valueOf(v))));
+        }
+        return out;
+    }
+
+    /** Whether a checker runs: {@code checkers.<id>}, then {@code <id>.enabled}, default true. */
+    public boolean isEnabled(String checkerId) {
+        if (raw.get("checkers") instanceof Map<?, ?> m && m.get(checkerId) instanceof Boolean b) {
+            return b;
+        }
+        return section(checkerId).bool("enabled", true);
+    }
+
+    public String baselineFile() {
+        return raw.get("baseline") == null ? DEFAULT_BASELINE : String.valueOf(raw.get("baseline"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public CheckerConfig section(String name) {
+        Object v = raw.get(name);
+        return v instanceof Map<?, ?> m ? new CheckerConfig((Map<String, ?>) m) : CheckerConfig.empty();
+    }
+
+    /** Every top-level map section as checker config. */
+    public Map<String, CheckerConfig> sections() {
+        Map<String, CheckerConfig> out = new HashMap<>();
+        raw.forEach((k, v) -> {
+            if (v instanceof Map<?, ?>) {
+                out.put(k, section(k));
+            }
+        });
+        return out;
+    }
+
+    private static List<String> strings(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> l) {
+            l.forEach(x -> out.add(String.valueOf(x)));
+        } else if (v != null) {
+            out.add(String.valueOf(v));
+        }
+        return out;
+    }
+}
