@@ -1,0 +1,29 @@
+package io.mergegate.checkers.codeowners;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One pattern line of a CODEOWNERS file that the platform applies.
+ *
+ * @param ordinal   position among the applied rules (later rules have higher ordinals)
+ * @param line      1-based line in the file
+ * @param column    1-based column of the pattern
+ * @param pattern   the pattern as written
+ * @param owners    owners on the line, or the section's default owners (GitLab)
+ * @param section   index into {@link CodeownersFile#sections()}; always 0 on GitHub
+ * @param exclusion a GitLab {@code !pattern} exclusion
+ * @param regex     the compiled pattern, matched against the repository-relative path
+ * @param key       where the rule sits in the lookup index
+ */
+public record CodeownersRule(int ordinal, int line, int column, String pattern, List<String> owners, int section,
+        boolean exclusion, Pattern regex, PatternKey key) {
+
+    public CodeownersRule {
+        owners = List.copyOf(owners);
+    }
+
+    public boolean matches(String path) {
+        return regex.matcher(path).matches();
+    }
+}

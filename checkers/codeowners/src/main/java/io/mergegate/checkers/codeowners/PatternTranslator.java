@@ -1,0 +1,253 @@
+package io.mergegate.checkers.codeowners;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns CODEOWNERS patterns into regular expressions over repository-relative paths, with each
+ * platform's own semantics. Written from the platforms' documentation, not from a gitignore library.
+ */
+final class PatternTranslator {
+
+    /** A compiled pattern, or why the platform rejects it. */
+    record Result(String regex, PatternKey key, String error) {
+
+        static Result error(String why) {
+            return new Result(null, PatternKey.ANY, why);
+        }
+
+        boolean ok() {
+            return error == null;
+        }
+
+        Pattern compile(boolean ignoreCase) {
+            return Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        }
+    }
+
+    private static final String NOTHING = "(?!)";
+
+    private PatternTranslator() {
+    }
+
+    static Result translate(String pattern, Platform platform) {
+        return platform == Platform.GITHUB ? github(pattern) : gitlab(pattern);
+    }
+
+    /**
+     * GitHub: case-sensitive; a leading or middle {@code /} anchors at the root, a single segment
+     * matches at any depth; a trailing {@code /} means the folder's contents; a final literal
+     * segment owns itself and its subtree; a final lone {@code *} owns exactly one level;
+     * {@code *} and {@code ?} stay within a segment; {@code **} spans folders.
+     */
+    static Result github(String raw) {
+        if (raw.startsWith("!")) {
+            return Result.error("negation (`!`) is not supported by GitHub");
+        }
+        if (raw.startsWith("\\#")) {
+            return Result.error("escaping `#` with `\\` is not supported by GitHub");
+        }
+        if (raw.indexOf('[') >= 0 || raw.indexOf(']') >= 0) {
+            return Result.error("character ranges (`[ ]`) are not supported by GitHub");
+        }
+        if (raw.endsWith("\\") && !raw.endsWith("\\\\")) {
+            return Result.error("the pattern ends with an escape character");
+        }
+        boolean anchored = raw.startsWith("/");
+        String p = anchored ? raw.substring(1) : raw;
+        boolean dirOnly = p.endsWith("/");
+        if (dirOnly) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (p.isEmpty()) {
+            return new Result(NOTHING, PatternKey.ANY, null);
+        }
+        List<String> segments = collapse(p.split("/", -1));
+        if (segments.size() > 1) {
+            anchored = true;
+        }
+        StringBuilder re = new StringBuilder();
+        if (!anchored) {
+            re.append("(?:.*/)?");
+        }
+        boolean needSlash = false;
+        int n = segments.size();
+        for (int i = 0; i < n; i++) {
+            String seg = segments.get(i);
+            boolean last = i == n - 1;
+            if (seg.equals("**")) {
+                if (n == 1) {
+                    re.append(".+");
+                } else if (i == 0) {
+                    re.append("(?:.*/)?");
+                } else if (last) {
+                    re.append("/.+");
+                } else {
+                    re.append("(?:/.+)?");
+                    needSlash = true;
+                }
+                continue;
+            }
+            if (needSlash) {
+                re.append('/');
+            }
+            if (seg.equals("*")) {
+                re.append("[^/]+");
+            } else {
+                appendGitHubSegment(re, seg);
+                if (last && !dirOnly) {
+                    re.append("(?:/.*)?");
+                }
+            }
+            needSlash = true;
+        }
+        if (dirOnly) {
+            re.append("/.*");
+        }
+        return new Result(re.toString(), PatternKey.of(unescaped(segments), anchored), null);
+    }
+
+    private static void appendGitHubSegment(StringBuilder re, String seg) {
+        for (int i = 0; i < seg.length(); i++) {
+            char c = seg.charAt(i);
+            if (c == '\\' && i + 1 < seg.length()) {
+                literal(re, seg.charAt(++i));
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                literal(re, c);
+            }
+        }
+    }
+
+    /**
+     * GitLab: the pattern is normalised as GitLab does ({@code *} becomes {@code /**}{@code /*}, a
+     * pattern without a leading {@code /} gets {@code /**}{@code /} in front, a trailing {@code /}
+     * gets {@code **}{@code /*}) and then matched like Ruby's {@code File.fnmatch} with
+     * {@code FNM_PATHNAME | FNM_DOTMATCH} against {@code /path}.
+     */
+    static Result gitlab(String raw) {
+        String p = raw.startsWith("\\#") ? raw.substring(1) : raw;
+        if (p.equals("*")) {
+            p = "/**/*";
+        }
+        if (!p.startsWith("/")) {
+            p = "/**/" + p;
+        }
+        if (p.endsWith("/")) {
+            p = p + "**/*";
+        }
+        StringBuilder re = new StringBuilder();
+        int i = 1; // the leading '/' of the normalised pattern stands for the root
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            if (c == '*') {
+                if (p.startsWith("**/", i) && p.charAt(i - 1) == '/') {
+                    re.append("(?:[^/]*/)*");
+                    i += 3;
+                    continue;
+                }
+                while (i + 1 < p.length() && p.charAt(i + 1) == '*') {
+                    i++;
+                }
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else if (c == '[') {
+                int end = bracketEnd(p, i);
+                if (end < 0) {
+                    literal(re, c);
+                } else {
+                    appendBracket(re, p.substring(i + 1, end));
+                    i = end;
+                }
+            } else if (c == '\\' && i + 1 < p.length()) {
+                literal(re, p.charAt(++i));
+            } else {
+                literal(re, c);
+            }
+            i++;
+        }
+        List<String> segments = new ArrayList<>(List.of(p.substring(1).split("/", -1)));
+        return new Result(re.toString(), PatternKey.of(segments, true), null);
+    }
+
+    private static int bracketEnd(String p, int open) {
+        int j = open + 1;
+        if (j < p.length() && (p.charAt(j) == '!' || p.charAt(j) == '^')) {
+            j++;
+        }
+        if (j < p.length() && p.charAt(j) == ']') {
+            j++;
+        }
+        while (j < p.length()) {
+            char c = p.charAt(j);
+            if (c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (c == ']') {
+                return j;
+            }
+            if (c == '/') {
+                return -1;
+            }
+            j++;
+        }
+        return -1;
+    }
+
+    private static void appendBracket(StringBuilder re, String body) {
+        boolean negate = !body.isEmpty() && (body.charAt(0) == '!' || body.charAt(0) == '^');
+        String b = negate ? body.substring(1) : body;
+        re.append(negate ? "[^/" : "(?!/)[");
+        for (int k = 0; k < b.length(); k++) {
+            char c = b.charAt(k);
+            if (c == '\\' && k + 1 < b.length()) {
+                c = b.charAt(++k);
+                re.append('\\').append(c);
+            } else if (c == '-' && k > 0 && k < b.length() - 1) {
+                re.append('-');
+            } else if (Character.isLetterOrDigit(c)) {
+                re.append(c);
+            } else {
+                re.append('\\').append(c);
+            }
+        }
+        re.append(']');
+    }
+
+    private static void literal(StringBuilder re, char c) {
+        if (Character.isLetterOrDigit(c) || c == '/' || c == '_' || c == ' ') {
+            re.append(c);
+        } else if (c > 0x7e) {
+            re.append(c);
+        } else if (c < 0x20) {
+            re.append(String.format("\\x{%x}", (int) c));
+        } else {
+            re.append('\\').append(c);
+        }
+    }
+
+    private static List<String> collapse(String[] parts) {
+        List<String> out = new ArrayList<>();
+        for (String s : parts) {
+            if (s.equals("**") && !out.isEmpty() && out.get(out.size() - 1).equals("**")) {
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static List<String> unescaped(List<String> segments) {
+        List<String> out = new ArrayList<>();
+        for (String s : segments) {
+            out.add(s.replaceAll("\\\\(.)", "$1"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package io.mergegate.checkers.codeowners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mergegate.core.source.MemorySourceTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OwnershipTest {
+
+    private static OwnershipIndex index(String text, Platform p) {
+        return new OwnershipIndex(CodeownersParser.parse("CODEOWNERS", text, p));
+    }
+
+    @Test
+    void githubLastMatchWinsAndOwnersNeverAccumulate() {
+        OwnershipIndex i = index("* @all\n/src/ @core\n/src/gen/\n", Platform.GITHUB);
+        assertThat(i.resolve("README.md").owners()).containsExactly("@all");
+        assertThat(i.resolve("src/a.c").owners()).containsExactly("@core");
+        assertThat(i.resolve("src/gen/x.c").isOwned()).isFalse();
+        assertThat(i.resolve("src/gen/x.c").decidingRule().line()).isEqualTo(3);
+    }
+
+    @Test
+    void githubInlineCommentsAndSkippedErrorLines() {
+        CodeownersFile f = CodeownersParser.parse("CODEOWNERS",
+                "* @all # everyone\n/src/[ab]/ @x\n!/src/ @y\n/lib/ notanowner\n", Platform.GITHUB);
+        OwnershipIndex i = new OwnershipIndex(f);
+        assertThat(i.resolve("src/a/x.c").owners()).containsExactly("@all");
+        assertThat(i.resolve("lib/x.c").owners()).containsExactly("@all");
+        assertThat(f.problems()).extracting(CodeownersFile.Problem::line).containsExactly(2, 3, 4);
+        assertThat(f.problems()).extracting(CodeownersFile.Problem::ruleId).containsExactly(
+                "codeowners/invalid-pattern", "codeowners/platform-syntax-mismatch", "codeowners/invalid-owner");
+    }
+
+    @Test
+    void gitlabSectionsApplyTogetherAndMergeByName() {
+        String text = "* @all\n[Docs][2] @docs-team\n/docs/\n[Backend]\n*.rb @ruby\n[docs]\n/guides/ @guides\n"
+                + "^[Optional]\n*.md @md\n";
+        CodeownersFile f = CodeownersParser.parse("CODEOWNERS", text, Platform.GITLAB);
+        assertThat(f.sections()).extracting(CodeownersFile.Section::name)
+                .containsExactly("codeowners", "Docs", "Backend", "Optional");
+        OwnershipIndex i = new OwnershipIndex(f);
+        assertThat(i.resolve("docs/a.md").owners()).containsExactly("@all", "@docs-team", "@md");
+        assertThat(i.resolve("guides/x.md").owners()).containsExactly("@all", "@guides", "@md");
+        assertThat(i.resolve("app/x.rb").owners()).containsExactly("@all", "@ruby");
+        assertThat(f.sections().get(1).approvals()).isEqualTo(2);
+        assertThat(f.sections().get(3).optional()).isTrue();
+    }
+
+    @Test
+    void gitlabExclusionsRemoveFilesFromTheirSection() {
+        OwnershipIndex i = index("* @all\n!pom.xml\n[Ruby]\n*.rb @ruby\n!/config/*\n", Platform.GITLAB);
+        assertThat(i.resolve("pom.xml").owners()).isEmpty();
+        assertThat(i.resolve("config/x.rb").owners()).containsExactly("@all");
+        assertThat(i.resolve("app/x.rb").owners()).containsExactly("@all", "@ruby");
+    }
+
+    @Test
+    void gitlabRolesNestedGroupsAndErrorKinds() {
+        CodeownersFile f = CodeownersParser.parse("CODEOWNERS",
+                "/config/ @@maintainer @a/b/c\n[]\n[X][zero]\n[Y\n/x/ nobody\n/y/\n/z/ @a # note\n", Platform.GITLAB);
+        assertThat(f.problems()).extracting(CodeownersFile.Problem::kind).containsExactly("missing_section_name",
+                "invalid_approval_requirement", "invalid_section_format", "invalid_entry_owner_format",
+                "missing_entry_owner", "inline_comment");
+        assertThat(new OwnershipIndex(f).resolve("config/app.yml").owners()).containsExactly("@@maintainer", "@a/b/c");
+    }
+
+    @Test
+    void gitlabSyntaxInAGitHubFileIsAMismatch() {
+        CodeownersFile f = CodeownersParser.parse("CODEOWNERS", "[Docs] @docs\n/x/ @@developer\n!/y/\n",
+                Platform.GITHUB);
+        assertThat(f.problems()).extracting(CodeownersFile.Problem::ruleId).containsOnly(
+                "codeowners/platform-syntax-mismatch");
+        assertThat(f.rules()).isEmpty();
+    }
+
+    @Test
+    void crlfLinesParseLikeLf() {
+        OwnershipIndex i = index("* @all\r\n/src/ @core\r\n", Platform.GITHUB);
+        assertThat(i.resolve("src/a.c").owners()).containsExactly("@core");
+    }
+
+    @Test
+    void badInputNeverThrows() {
+        StringBuilder longLine = new StringBuilder("/");
+        longLine.append("a".repeat(10_000)).append(" @x");
+        CodeownersFile f = CodeownersParser.parse("CODEOWNERS", longLine + "\n\uFFFD @x\n", Platform.GITHUB);
+        assertThat(f.rules()).hasSize(1);
+        assertThat(f.problems()).extracting(CodeownersFile.Problem::kind).containsExactly("invalid_encoding");
+        MemorySourceTree binary = new MemorySourceTree("t", Map.of(".github/CODEOWNERS", new byte[] {0, 1, 2}));
+        assertThat(CodeownersSource.load(binary, Platform.GITHUB).status()).isEqualTo(CodeownersSource.Status.BINARY);
+    }
+
+    @Test
+    void auditAndWho() {
+        MemorySourceTree tree = MemorySourceTree.ofText("head", Map.of(
+                ".github/CODEOWNERS", "* @all\n/src/ @core # core team\n/src/gen/\n",
+                "README.md", "", "src/a.c", "", "src/gen/x.c", ""));
+        CodeownersAudit audit = new CodeownersAudit(tree, Platform.GITHUB);
+        List<String> rows = new ArrayList<>();
+        CodeownersAudit.Summary s = audit.audit(false, rows::add);
+        assertThat(rows).containsExactly(".github/CODEOWNERS\t@all", "README.md\t@all", "src/a.c\t@core",
+                "src/gen/x.c\tUNOWNED");
+        assertThat(s.unowned()).isEqualTo(1);
+        List<String> unowned = new ArrayList<>();
+        audit.audit(true, unowned::add);
+        assertThat(unowned).containsExactly("src/gen/x.c\tUNOWNED");
+        assertThat(audit.who(List.of("src/a.c", "src/gen/x.c"))).containsExactly(
+                "src/a.c: owned by @core (from .github/CODEOWNERS line 2: `/src/`)",
+                "src/gen/x.c: unowned (from .github/CODEOWNERS line 3: `/src/gen/` has no owners)");
+    }
+
+    @Test
+    void gitlabAuditHasOneRowPerSection() {
+        MemorySourceTree tree = MemorySourceTree.ofText("head", Map.of(
+                "CODEOWNERS", "* @all\n[Docs][2]\n/docs/ @docs\n", "docs/a.md", ""));
+        List<String> rows = new ArrayList<>();
+        new CodeownersAudit(tree, Platform.GITLAB).audit(false, rows::add);
+        assertThat(rows).contains("docs/a.md\t[codeowners]\tapprovals=1\t@all", "docs/a.md\t[Docs]\tapprovals=2\t@docs");
+    }
+}
