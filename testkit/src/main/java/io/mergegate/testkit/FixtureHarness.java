@@ -71,13 +71,22 @@ public final class FixtureHarness {
 
     /** Dynamic tests for every case of the families, run with a fresh checker each. */
     public static Stream<DynamicNode> dynamicTests(Collection<String> families, Supplier<? extends Checker> checker) {
+        return dynamicTests(families, checker, ContentTransform.NONE);
+    }
+
+    /**
+     * Dynamic tests whose fixture files go through a transform before the checker sees them (e.g. the
+     * secret checker expands {@code {{fake:…}}} placeholders into generated credentials).
+     */
+    public static Stream<DynamicNode> dynamicTests(Collection<String> families, Supplier<? extends Checker> checker,
+            ContentTransform transform) {
         List<DynamicNode> nodes = new ArrayList<>();
         for (FixtureCase c : cases(families)) {
             List<DynamicNode> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest("expected findings", () -> verify(c, checker.get())));
+            tests.add(DynamicTest.dynamicTest("expected findings", () -> verify(c, checker.get(), transform)));
             if (Files.isDirectory(c.base())) {
                 tests.add(DynamicTest.dynamicTest("base against itself",
-                        () -> verifyIdentity(c, checker.get())));
+                        () -> verifyIdentity(c, checker.get(), transform)));
             }
             nodes.add(DynamicContainer.dynamicContainer(c.displayName(), tests.stream()));
         }
@@ -87,9 +96,14 @@ public final class FixtureHarness {
 
     /** Runs the checker on a case and returns its findings (also used by benchmarks and custom tests). */
     public static List<Finding> run(FixtureCase c, Checker checker) throws Exception {
+        return run(c, checker, ContentTransform.NONE);
+    }
+
+    /** Runs the checker on a case whose files go through the transform first. */
+    public static List<Finding> run(FixtureCase c, Checker checker, ContentTransform transform) throws Exception {
         SourceTree base = Files.isDirectory(c.base()) ? new DirectorySourceTree(c.base(), "base") : SourceTree.empty("base");
         SourceTree head = Files.isDirectory(c.head()) ? new DirectorySourceTree(c.head(), "head") : SourceTree.empty("head");
-        return run(c, checker, base, head);
+        return run(c, checker, transform.tree(base), transform.tree(head));
     }
 
     static List<Finding> run(FixtureCase c, Checker checker, SourceTree base, SourceTree head) throws Exception {
@@ -160,7 +174,11 @@ public final class FixtureHarness {
     }
 
     static void verify(FixtureCase c, Checker checker) throws Exception {
-        List<Finding> actual = run(c, checker);
+        verify(c, checker, ContentTransform.NONE);
+    }
+
+    static void verify(FixtureCase c, Checker checker, ContentTransform transform) throws Exception {
+        List<Finding> actual = run(c, checker, transform);
         assertDeclared(checker, actual);
         if (c.isPositive()) {
             assertThat(actual).as("%s: a positive case must report %s", c.displayName(), c.ruleId())
@@ -181,7 +199,11 @@ public final class FixtureHarness {
     }
 
     static void verifyIdentity(FixtureCase c, Checker checker) throws Exception {
-        SourceTree base = new DirectorySourceTree(c.base(), "base");
+        verifyIdentity(c, checker, ContentTransform.NONE);
+    }
+
+    static void verifyIdentity(FixtureCase c, Checker checker, ContentTransform transform) throws Exception {
+        SourceTree base = transform.tree(new DirectorySourceTree(c.base(), "base"));
         List<Finding> actual = run(c, checker, base, base).stream()
                 .filter(f -> f.location().path() != null).toList();
         assertThat(actual).as("%s: base compared with itself must give no file findings\n%s", c.displayName(),
