@@ -1,0 +1,104 @@
+package io.mergegate.checkers.secrets;
+
+import io.mergegate.core.Fingerprints;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Files whose presence in the repository is the leak: {@code .env} files, key stores, SSH private
+ * keys, Terraform state, stored git credentials, kubeconfigs with client keys, and package-manager
+ * or netrc files holding literal credentials.
+ */
+final class SecretFiles {
+
+    static final String RULE = "secrets/committed-secret-file";
+
+    private static final Pattern ENV_NAME = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_\\-]+))?");
+    private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?m)^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=[ \t]*[\"']?([^\"'\r\n#]+)");
+    private static final Pattern NPMRC = Pattern.compile("(?m)(?:_authToken|_auth|_password)[ \t]*=[ \t]*[\"']?([^\"'\r\n \t]+)");
+    private static final Pattern PYPIRC = Pattern.compile("(?m)^[ \t]*password[ \t]*[=:][ \t]*([^\r\n]+)");
+    private static final Pattern NETRC = Pattern.compile("\\bpassword[ \t]+(\\S+)");
+    private static final Pattern KUBE_CLIENT_KEY = Pattern.compile("(?m)^[ \t]*client-key-data:[ \t]*([A-Za-z0-9+/=]{20,})");
+    private static final Pattern GIT_CREDENTIALS = Pattern.compile("(?m)^[a-z][a-z0-9+.\\-]*://[^:\\s/@]+:([^@\\s]+)@");
+
+    private SecretFiles() {
+    }
+
+    /** What kind of secret file a path is, judged from the path and, for some kinds, the content. */
+    static Optional<SecretMatch> check(String path, Supplier<byte[]> content) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        Matcher env = ENV_NAME.matcher(name);
+        if (env.matches()) {
+            String stage = env.group(1) == null ? "" : env.group(1).toLowerCase(Locale.ROOT);
+            if (stage.matches("example|sample|template|dist|defaults?|schema|tpl|tmpl|skel|in")) {
+                return Optional.empty();
+            }
+            return literal(ENV_ASSIGNMENT, content).map(line -> match(path, "env-file", line, content));
+        }
+        if (lower.matches(".+\\.(?:p12|pfx|jks|keystore|jceks|bks)")) {
+            return Optional.of(match(path, "key-store", 0, content));
+        }
+        if (lower.matches("id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?")) {
+            return Optional.of(match(path, "ssh-private-key-file", 0, content));
+        }
+        if (lower.endsWith(".tfstate") || lower.endsWith(".tfstate.backup")) {
+            return Optional.of(match(path, "terraform-state", 0, content));
+        }
+        if (lower.equals(".git-credentials")) {
+            return literal(GIT_CREDENTIALS, content).map(line -> match(path, "git-credentials", line, content));
+        }
+        if (lower.equals(".npmrc")) {
+            return literal(NPMRC, content).map(line -> match(path, "npmrc-credentials", line, content));
+        }
+        if (lower.equals(".pypirc")) {
+            return literal(PYPIRC, content).map(line -> match(path, "pypirc-credentials", line, content));
+        }
+        if (lower.equals(".netrc") || lower.equals("_netrc")) {
+            return literal(NETRC, content).map(line -> match(path, "netrc-credentials", line, content));
+        }
+        if (lower.equals("config") && path.contains(".kube/") || lower.startsWith("kubeconfig")
+                || lower.endsWith(".kubeconfig")) {
+            return literal(KUBE_CLIENT_KEY, content).map(line -> match(path, "kubeconfig-client-key", line, content));
+        }
+        return Optional.empty();
+    }
+
+    /** True for names worth reading even when binary (key stores). */
+    static boolean binaryKind(String path) {
+        String lower = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return lower.matches(".+\\.(?:p12|pfx|jks|keystore|jceks|bks)");
+    }
+
+    /** The first line holding a literal (not a reference or a placeholder) credential, or empty. */
+    private static Optional<Integer> literal(Pattern p, Supplier<byte[]> content) {
+        String text = new String(content.get(), StandardCharsets.UTF_8);
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            String v = m.group(1).strip();
+            if (!v.isEmpty() && !ValueFilters.rejectCommon(v)) {
+                return Optional.of(lineOf(text, m.start(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The "value" of a file finding is the content hash: stable under renames, new when the file changes. */
+    private static SecretMatch match(String path, String kind, int line, Supplier<byte[]> content) {
+        return new SecretMatch(RULE, kind, null, path, line, 0, line, "sha256:" + Fingerprints.sha256Hex(content.get()));
+    }
+}

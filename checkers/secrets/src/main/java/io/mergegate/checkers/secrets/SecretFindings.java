@@ -1,0 +1,79 @@
+package io.mergegate.checkers.secrets;
+
+import io.mergegate.core.Finding;
+import io.mergegate.core.Fingerprints;
+import io.mergegate.core.Region;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns scan results into findings that carry a prefix, the length and a value hash, never the value. */
+public final class SecretFindings {
+
+    static final String FILE_NOT_SCANNED = "secrets/file-not-scanned";
+
+    private SecretFindings() {
+    }
+
+    /**
+     * Findings for a scan result.
+     *
+     * @param report starts a finding for a rule id (e.g. {@code ctx::report})
+     */
+    public static List<Finding> of(SecretScan.Result result, Function<String, Finding.Builder> report) {
+        List<Finding> out = new ArrayList<>();
+        for (SecretMatch m : result.matches()) {
+            out.add(of(m, report));
+        }
+        for (SecretScan.Skipped s : result.oversized()) {
+            out.add(report.apply(FILE_NOT_SCANNED).at(s.path()).arg("path", s.path()).arg("size", s.size())
+                    .property("commit", s.commitId())
+                    .fingerprint(Fingerprints.of(FILE_NOT_SCANNED, s.path(), String.valueOf(s.commitId()))).build());
+        }
+        return out;
+    }
+
+    public static Finding of(SecretMatch m, Function<String, Finding.Builder> report) {
+        Finding.Builder b = report.apply(m.ruleId())
+                .at(m.path())
+                .arg("detector", m.detector())
+                .arg("prefix", m.prefix())
+                .arg("length", m.length())
+                .arg("path", m.path())
+                .arg("where", m.commitId() == null ? "" : " (added in commit " + shortId(m.commitId()) + ")")
+                .fingerprint(m.fingerprint())
+                .property("detector", m.detector())
+                .property("secret-prefix", m.prefix())
+                .property("secret-length", m.length())
+                .property("commit", m.commitId());
+        if (m.line() >= 1) {
+            b.region(new Region(m.line(), m.column(), m.endLine(), 0));
+        }
+        if (m.severity() != null) {
+            b.severity(m.severity());
+        }
+        return b.build();
+    }
+
+    /** Keeps the first finding of each (fingerprint, path); later copies of the same secret are dropped. */
+    static List<SecretMatch> dedupe(List<SecretMatch> first, List<SecretMatch> then) {
+        Set<String> seen = new HashSet<>();
+        List<SecretMatch> out = new ArrayList<>();
+        for (SecretMatch m : first) {
+            seen.add(m.fingerprint());
+            out.add(m);
+        }
+        for (SecretMatch m : then) {
+            if (seen.add(m.fingerprint())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

@@ -1,0 +1,289 @@
+package io.mergegate.checkers.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds secrets in the content of one file. One keyword pass (Aho-Corasick over every detector's
+ * keywords) finds the places worth a look; each detector's regex then runs only in small windows around
+ * its own keyword hits, with a budget on the work a single window may cost. Thread-safe.
+ */
+public final class SecretScanner {
+
+    private static final Pattern BARE_AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
+    private static final int PAIR_DISTANCE = 1024;
+    private static final String GENERIC_RULE = "secrets/generic-password";
+
+    private final List<Detector> detectors;
+    private final KeywordIndex index;
+    private final int[][] detectorsByKeyword;
+
+    public SecretScanner(List<Detector> detectors) {
+        this.detectors = List.copyOf(detectors);
+        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        for (int d = 0; d < detectors.size(); d++) {
+            for (String k : detectors.get(d).keywords()) {
+                byKeyword.computeIfAbsent(k, x -> new ArrayList<>()).add(d);
+            }
+        }
+        this.index = new KeywordIndex(new ArrayList<>(byKeyword.keySet()));
+        this.detectorsByKeyword = byKeyword.values().stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    private static final class Holder {
+        static final SecretScanner DEFAULT = new SecretScanner(DetectorTable.load());
+    }
+
+    /** The scanner with the built-in detector table. */
+    public static SecretScanner defaults() {
+        return Holder.DEFAULT;
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    /**
+     * Scans one file's bytes.
+     *
+     * @param lines 1-based lines to report (a secret must touch one of them), or null for all lines
+     */
+    public List<SecretMatch> scan(String path, byte[] bytes, BitSet lines) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Windows windows = new Windows(detectors.size(), bytes.length);
+        index.scan(bytes, (k, end) -> {
+            int start = end - index.length(k);
+            for (int d : detectorsByKeyword[k]) {
+                Detector det = detectors.get(d);
+                windows.add(d, Math.max(0, start - det.before()), Math.min(bytes.length, end + det.after()));
+            }
+        });
+        Lines lineIndex = new Lines(bytes);
+        List<SecretMatch> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        GuardedText guarded = new GuardedText(text);
+        for (int d = 0; d < detectors.size(); d++) {
+            int[] w = windows.of(d);
+            if (w.length == 0) {
+                continue;
+            }
+            Detector det = detectors.get(d);
+            Matcher m = det.pattern().matcher(guarded);
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            for (int i = 0; i < w.length; i += 2) {
+                guarded.budget(GuardedText.budgetFor(w[i + 1] - w[i]));
+                try {
+                    m.region(w[i], w[i + 1]);
+                    while (m.find()) {
+                        int g = det.secretGroup(m);
+                        if (g < 0 || !seen.add(((long) d << 32) | m.start(g))) {
+                            continue;
+                        }
+                        SecretMatch hit = accept(det, m, g, text, path, lineIndex, lines);
+                        if (hit != null) {
+                            out.add(hit);
+                        }
+                    }
+                } catch (GuardedText.BudgetExceeded e) {
+                    // a pathological window: skip it rather than stall the scan
+                }
+            }
+        }
+        pairAwsSecrets(path, text, lineIndex, lines, out);
+        if (KubernetesSecrets.applies(path, text)) {
+            out.addAll(KubernetesSecrets.scan(path, text, lineIndex, lines));
+        }
+        dropGenericOverlaps(out);
+        out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                : Integer.compare(a.column(), b.column()));
+        return out;
+    }
+
+    /** A value a specific detector recognised is reported once, under its specific rule. */
+    private static void dropGenericOverlaps(List<SecretMatch> out) {
+        List<SecretMatch> specific = out.stream().filter(m -> !m.ruleId().equals(GENERIC_RULE)).toList();
+        if (specific.isEmpty()) {
+            return;
+        }
+        out.removeIf(g -> g.ruleId().equals(GENERIC_RULE) && specific.stream().anyMatch(s -> s.line() <= g.endLine()
+                && g.line() <= s.endLine() && (s.value().contains(g.value()) || g.value().contains(s.value()))));
+    }
+
+    private SecretMatch accept(Detector det, Matcher m, int g, String text, String path, Lines lineIndex,
+            BitSet lines) {
+        int start = m.start(g);
+        int end = m.end(g);
+        String value = utf8(text.substring(start, end));
+        if (det.validator() == Validator.GENERIC) {
+            value = stripUnquoted(value, det, g);
+        }
+        if (value.isEmpty() || det.entropyMin() > 0 && ValueFilters.entropy(value) <= det.entropyMin()) {
+            return null;
+        }
+        if (!Validators.accept(det, m, value)) {
+            return null;
+        }
+        int line = lineIndex.lineOf(start);
+        int endLine = lineIndex.lineOf(Math.max(start, end - 1));
+        if (lines != null) {
+            int added = lines.nextSetBit(line);
+            if (added < 0 || added > endLine) {
+                return null;
+            }
+        }
+        return new SecretMatch(det.ruleId(), det.id(), det.severity(), path, line, lineIndex.columnOf(text, start),
+                endLine, value);
+    }
+
+    private static String stripUnquoted(String value, Detector det, int g) {
+        boolean unquoted = det.id().equals("generic-assignment") && g == 5;
+        if (!unquoted) {
+            return value;
+        }
+        String v = value;
+        while (!v.isEmpty() && ",;".indexOf(v.charAt(v.length() - 1)) >= 0) {
+            v = v.substring(0, v.length() - 1);
+        }
+        return v;
+    }
+
+    /** An AWS secret key has no prefix: a bare 40-character value near an access key id counts. */
+    private void pairAwsSecrets(String path, String text, Lines lineIndex, BitSet lines, List<SecretMatch> out) {
+        List<SecretMatch> ids = out.stream().filter(s -> s.detector().equals("aws-access-key-id")).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        out.stream().filter(s -> s.ruleId().equals("secrets/aws-secret-access-key")).forEach(s -> known.add(s.value()));
+        for (SecretMatch id : ids) {
+            int at = lineIndex.startOf(id.line());
+            Matcher m = BARE_AWS_SECRET.matcher(text);
+            m.useTransparentBounds(true).region(Math.max(0, at - PAIR_DISTANCE), Math.min(text.length(), at + PAIR_DISTANCE));
+            while (m.find()) {
+                String v = m.group(1);
+                if (!looksLikeAwsSecret(v) || !known.add(v)) {
+                    continue;
+                }
+                int line = lineIndex.lineOf(m.start(1));
+                if (lines != null && !lines.get(line)) {
+                    continue;
+                }
+                out.add(new SecretMatch("secrets/aws-secret-access-key", "aws-secret-access-key-paired", null, path,
+                        line, lineIndex.columnOf(text, m.start(1)), line, v));
+            }
+        }
+    }
+
+    static boolean looksLikeAwsSecret(String v) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean other = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            other |= c >= '0' && c <= '9' || c == '/' || c == '+';
+        }
+        return lower && upper && other && ValueFilters.entropy(v) > 4.2 && !ValueFilters.rejectCommon(v);
+    }
+
+    static String utf8(String latin1) {
+        for (int i = 0; i < latin1.length(); i++) {
+            if (latin1.charAt(i) >= 0x80) {
+                return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        }
+        return latin1;
+    }
+
+    /** Per detector, the merged byte ranges around its keyword hits. */
+    private static final class Windows {
+        private final int[][] ranges;
+        private final int[] sizes;
+
+        Windows(int detectors, int length) {
+            ranges = new int[detectors][];
+            sizes = new int[detectors];
+        }
+
+        void add(int d, int start, int end) {
+            int[] r = ranges[d];
+            int n = sizes[d];
+            if (r == null) {
+                r = new int[8];
+                ranges[d] = r;
+            }
+            if (n > 0 && start <= r[n - 1]) {
+                r[n - 1] = Math.max(r[n - 1], end);
+                if (start < r[n - 2]) {
+                    r[n - 2] = start;
+                }
+                return;
+            }
+            if (n + 2 > r.length) {
+                r = Arrays.copyOf(r, r.length * 2);
+                ranges[d] = r;
+            }
+            r[n] = start;
+            r[n + 1] = end;
+            sizes[d] = n + 2;
+        }
+
+        int[] of(int d) {
+            return ranges[d] == null ? new int[0] : Arrays.copyOf(ranges[d], sizes[d]);
+        }
+    }
+
+    /** Line starts of a byte array, computed on first use. */
+    static final class Lines {
+        private final byte[] bytes;
+        private int[] starts;
+
+        Lines(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        private int[] starts() {
+            if (starts == null) {
+                int[] s = new int[64];
+                int n = 1;
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
+                        if (n == s.length) {
+                            s = Arrays.copyOf(s, n * 2);
+                        }
+                        s[n++] = i + 1;
+                    }
+                }
+                starts = Arrays.copyOf(s, n);
+            }
+            return starts;
+        }
+
+        int lineOf(int offset) {
+            int i = Arrays.binarySearch(starts(), offset);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
+
+        int startOf(int line) {
+            int[] s = starts();
+            return s[Math.max(0, Math.min(line, s.length) - 1)];
+        }
+
+        /** 1-based column in characters (UTF-8 decoded) of a byte offset. */
+        int columnOf(String latin1, int offset) {
+            int start = startOf(lineOf(offset));
+            return utf8(latin1.substring(start, offset)).length() + 1;
+        }
+    }
+}

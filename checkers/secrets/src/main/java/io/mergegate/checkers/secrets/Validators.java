@@ -1,0 +1,115 @@
+package io.mergegate.checkers.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Matcher;
+
+/** The per-detector checks named in the table's {@code validator} column. */
+final class Validators {
+
+    private Validators() {
+    }
+
+    static boolean accept(Detector det, Matcher m, String value) {
+        return switch (det.validator()) {
+            case NONE -> !ValueFilters.rejectCommon(value);
+            case GITHUB_CRC32, NPM_CRC32 -> Checksums.validPrefixedCrc32(value) && !ValueFilters.rejectCommon(value);
+            case JWT -> jwt(value);
+            case PEM_BODY -> pemBody(value);
+            case SERVICE_ACCOUNT -> pemBody(value.replace("\\n", "\n"));
+            case PASSWORD -> password(m, value);
+            case AUTHORIZATION -> authorization(m.group(1), value);
+            case GENERIC -> generic(det, m, value);
+        };
+    }
+
+    /** Both parts decode to JSON objects, the header names an algorithm, and it is not the jwt.io sample. */
+    static boolean jwt(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        String header = base64Url(parts[0]);
+        String payload = base64Url(parts[1]);
+        if (header == null || payload == null || !header.strip().startsWith("{") || !payload.strip().startsWith("{")
+                || !header.contains("\"alg\"")) {
+            return false;
+        }
+        boolean jwtIoSample = payload.contains("\"John Doe\"") && payload.contains("1234567890");
+        return !jwtIoSample;
+    }
+
+    /** A private key with at least 64 base64 characters of key material that is not a placeholder. */
+    static boolean pemBody(String pem) {
+        StringBuilder body = new StringBuilder();
+        for (String line : pem.split("\r?\n")) {
+            String l = line.strip();
+            if (l.startsWith("-----") || l.contains(":") || l.isEmpty()) {
+                continue;
+            }
+            body.append(l);
+        }
+        String b = body.toString();
+        String lower = b.toLowerCase(Locale.ROOT);
+        if (b.length() < 64 || lower.contains("...") || lower.contains("xxxx") || lower.contains("redacted")
+                || lower.contains("example") || lower.contains("placeholder") || lower.contains("your")) {
+            return false;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=')) {
+                return false;
+            }
+        }
+        return ValueFilters.entropy(b) > 4.5;
+    }
+
+    /** A password in a URL: not a reference, placeholder, the user name again, or a port number. */
+    static boolean password(Matcher m, String value) {
+        if (ValueFilters.rejectCommon(value) || value.matches("\\d{1,5}")) {
+            return false;
+        }
+        if (m.groupCount() >= 3 && m.group(2) != null && m.group(2).equalsIgnoreCase(value)) {
+            return false;
+        }
+        return !value.startsWith("{") && !value.startsWith("[") && !value.startsWith("%");
+    }
+
+    /** Basic must decode to user:password with a real password; Bearer must be a literal token. */
+    static boolean authorization(String scheme, String value) {
+        if (ValueFilters.rejectCommon(value)) {
+            return false;
+        }
+        if (scheme.equalsIgnoreCase("basic")) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0 || colon == decoded.length() - 1 || decoded.chars().anyMatch(c -> c < 0x20)) {
+                return false;
+            }
+            String password = decoded.substring(colon + 1);
+            return !ValueFilters.rejectCommon(password) && !password.equals(decoded.substring(0, colon));
+        }
+        return value.length() >= 16 && ValueFilters.entropy(value) >= 3.0 && !value.matches("[A-Za-z_.\\-]+");
+    }
+
+    private static boolean generic(Detector det, Matcher m, String value) {
+        boolean assignment = det.id().equals("generic-assignment");
+        boolean quoted = !assignment || m.start(5) < 0;
+        String key = assignment || det.id().equals("xml-element") ? m.group(1) : m.group();
+        return !ValueFilters.rejectGeneric(key, value, quoted);
+    }
+
+    static String base64Url(String part) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(part.replace("=", "")), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

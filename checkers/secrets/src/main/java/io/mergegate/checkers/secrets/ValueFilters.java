@@ -1,0 +1,205 @@
+package io.mergegate.checkers.secrets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The false-positive filters: placeholders and stopwords, references to variables, encrypted or
+ * hashed values, masked values, documented examples, UUIDs and low entropy.
+ */
+public final class ValueFilters {
+
+    private static final Set<String> PLACEHOLDER_VALUES = Set.of("password", "passwd", "pass", "secret", "token",
+            "apikey", "api_key", "changeme", "changeit", "change_me", "admin", "root", "user", "username", "test",
+            "testing", "example", "sample", "dummy", "placeholder", "redacted", "hidden", "none", "null", "nil",
+            "undefined", "true", "false", "empty", "default", "todo", "tbd", "fixme", "foobar", "foo", "bar", "value",
+            "string", "str", "required", "optional", "password123", "password1", "123456", "12345678", "123456789",
+            "qwerty", "letmein", "secret123", "mysecret", "mypassword", "s3cr3t", "p@ssw0rd", "passw0rd", "guest",
+            "postgres", "mysql", "sa", "bearer", "basic", "token123", "abc123", "abcdef", "notsecret", "not-a-secret",
+            "supersecret", "topsecret", "xyz", "keep-secret", "secretkey", "secret_key", "mytoken", "invalid");
+
+    private static final List<String> PLACEHOLDER_PARTS = List.of("your_", "your-", "yourpass", "yoursecret",
+            "yourtoken", "yourkey", "xxxx", "****", "\u2022\u2022", "changeme", "change_me", "change-me", "changeit",
+            "example", "placeholder", "dummy", "redacted", "replace_me", "replace-me", "replaceme", "insert_",
+            "insert-", "fixme", "todo_", "sample", "fake", "notreal", "not_real", "not-real", "lorem", "ipsum",
+            "<", ">", "...", "___", "000000", "123456", "abcdef", "secret_here", "key_here", "token_here",
+            "password_here", "here_", "dont_use", "do_not_use", "mock");
+
+    private static final List<String> REFERENCE_PARTS = List.of("${", "{{", "#{", "$(", "process.env", "os.environ",
+            "os.getenv", "system.getenv", "getenv(", "env(", "env[", "env.", "environ[", "secrets.", "vault:",
+            "secretkeyref", "valuefrom", "!ref", "!sub", "!getatt", "{{resolve:", "ssm:", "arn:aws:", "keyvault",
+            "lookup(", "config(", "settings.", "@microsoft.keyvault", "op://", "ref+", "sm://", "gcp:", "azure:",
+            "aws:", "file:", "classpath:", "!env", "%env(", "%(", "args.", "params.", "props.", "this.", "self.",
+            "request.", "req.", "options.", "opts.", "conf.", "cfg.", "input(", "getpass", "prompt(");
+
+    private static final List<String> ENCRYPTED_PREFIXES = List.of("{cipher}", "enc[", "enc(", "$ansible_vault",
+            "!vault", "vault:v", "agb", "$2a$", "$2b$", "$2y$", "$argon2", "$6$", "$5$", "$1$", "{bcrypt}", "{ssha}",
+            "{sha}", "{pbkdf2}", "{scrypt}", "{md5}", "-----begin pgp message", "aqica", "sha256:", "sha512:",
+            "sha1:", "pbkdf2:", "pbkdf2_sha256$", "{sha256}", "{crypt}", "*enc*");
+
+    private static final Pattern MAVEN_ENCRYPTED = Pattern.compile("\\{[A-Za-z0-9+/]{16,}={0,2}\\}");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern VARIABLE = Pattern.compile(
+            "\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\d+|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|\\{\\d{0,2}\\}|%[-+# 0]?[sdvqxX]");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*(?:\\(\\))?;?");
+    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
+    private static final Pattern FILE_PATH = Pattern.compile("(?:~|\\.{1,2})?/[\\w.\\-/ ]+|[A-Za-z]:\\\\[\\w.\\-\\\\ ]+");
+
+    private ValueFilters() {
+    }
+
+    /** Shannon entropy in bits per character. */
+    public static double entropy(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        int[] counts = new int[128];
+        java.util.Map<Character, Integer> other = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                if (other == null) {
+                    other = new java.util.HashMap<>();
+                }
+                other.merge(c, 1, Integer::sum);
+            }
+        }
+        double h = 0;
+        double n = s.length();
+        for (int c : counts) {
+            if (c > 0) {
+                double p = c / n;
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        if (other != null) {
+            for (int c : other.values()) {
+                double p = c / n;
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return h;
+    }
+
+    /** A value that stands for a secret instead of being one: a stopword, a sample or a masked value. */
+    public static boolean isPlaceholder(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        String bare = v.replaceAll("^[\\s\"'`\\[(]+|[\\s\"'`\\])]+$", "");
+        if (PLACEHOLDER_VALUES.contains(bare)) {
+            return true;
+        }
+        for (String p : PLACEHOLDER_PARTS) {
+            if (v.contains(p)) {
+                return true;
+            }
+        }
+        return isMasked(bare) || isRepeated(bare);
+    }
+
+    /** Only mask characters, e.g. {@code ********} or {@code xxxxxx}. */
+    static boolean isMasked(String v) {
+        if (v.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if ("*x#.-_\u2022?".indexOf(v.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One character repeated, or a run of one character over half the value. */
+    static boolean isRepeated(String v) {
+        int run = 1;
+        int best = 1;
+        for (int i = 1; i < v.length(); i++) {
+            run = v.charAt(i) == v.charAt(i - 1) ? run + 1 : 1;
+            best = Math.max(best, run);
+        }
+        return v.length() > 0 && (best * 2 > v.length() || best >= 8);
+    }
+
+    /** A reference to a variable, a secret store or code, not a literal. */
+    public static boolean isReference(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        for (String p : REFERENCE_PARTS) {
+            if (v.contains(p)) {
+                return true;
+            }
+        }
+        return VARIABLE.matcher(value).matches() || (v.startsWith("$") && v.length() > 1
+                && Character.isLetter(v.charAt(1)) && value.substring(1).chars().allMatch(c -> c == '_'
+                        || Character.isLetterOrDigit(c)));
+    }
+
+    /** An encrypted or hashed value (Spring Cloud Config, sops, Ansible Vault, Maven, bcrypt, ...). */
+    public static boolean isEncrypted(String value) {
+        String v = value.toLowerCase(Locale.ROOT).strip();
+        for (String p : ENCRYPTED_PREFIXES) {
+            if (v.startsWith(p)) {
+                return true;
+            }
+        }
+        return MAVEN_ENCRYPTED.matcher(value).matches();
+    }
+
+    public static boolean isUuid(String value) {
+        return UUID.matcher(value).matches();
+    }
+
+    /** The filters every detected value goes through. */
+    static boolean rejectCommon(String value) {
+        return isPlaceholder(value) || isReference(value) || isEncrypted(value);
+    }
+
+    /**
+     * The extra filters for a value assigned to a secret-sounding name: code and type names, file
+     * paths, URLs, UUIDs, hex digests, short or low-entropy values.
+     *
+     * @param quoted whether the value was a string literal (unquoted values are often code)
+     */
+    static boolean rejectGeneric(String key, String value, boolean quoted) {
+        String v = value.strip();
+        if (v.length() < 6 || rejectCommon(v)) {
+            return true;
+        }
+        String lowerKey = key.toLowerCase(Locale.ROOT);
+        if (!quoted) {
+            if (IDENTIFIER.matcher(v).matches() || v.contains("(") || v.endsWith(")") || v.startsWith("&")
+                    || v.startsWith("*") || v.startsWith("!") || v.startsWith("[") || v.startsWith("{")
+                    || v.startsWith("@") || v.startsWith("=") || v.startsWith("|") || v.startsWith(">")
+                    || v.startsWith("+") || v.startsWith("\\") || v.endsWith(",") || v.endsWith("{")) {
+                return true;
+            }
+        }
+        if (v.contains("://") || FILE_PATH.matcher(v).matches() || isUuid(v)) {
+            return true;
+        }
+        if (v.matches("[a-z]+(?:[_\\-.][a-z]+)*")) {
+            return true;
+        }
+        if (v.startsWith("eyJ") && !Validators.jwt(v)) {
+            return true;
+        }
+        if (HEX_HASH.matcher(v).matches() && (lowerKey.contains("hash") || lowerKey.contains("sha")
+                || lowerKey.contains("checksum") || lowerKey.contains("digest"))) {
+            return true;
+        }
+        if (v.matches("[A-Za-z_.\\-]+") && entropy(v) < 3.0) {
+            return true;
+        }
+        if (v.matches("[0-9]+") && v.length() < 10) {
+            return true;
+        }
+        if (v.toLowerCase(Locale.ROOT).contains("test") || v.contains(" ") && v.split(" ").length > 3) {
+            return true;
+        }
+        return entropy(v) < 2.2;
+    }
+}

@@ -1,0 +1,204 @@
+package io.mergegate.checkers.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Generates fake credentials from parts at test time, so that no real-looking secret is stored in the
+ * repository. Fixture files write {@code {{fake:KIND}}}, {@code {{fake:KIND#label}}} for a second value of
+ * the same kind, and {@code {{fake:KIND|base64}}} for its base64 form. Values are deterministic per
+ * placeholder (the same text always gives the same value, in base and in head).
+ */
+final class FakeSecrets {
+
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{fake:([a-z0-9\\-]+)(?:#([A-Za-z0-9_\\-]+))?(\\|base64)?\\}\\}");
+
+    private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    private static final String DIGITS = "0123456789";
+    private static final String ALNUM = UPPER + LOWER + DIGITS;
+    private static final String HEX = "0123456789abcdef";
+    private static final String URLSAFE = ALNUM + "_-";
+    private static final String B64 = ALNUM + "+/";
+
+    /** Every value generated so far: the redaction test checks that none of them reaches a report. */
+    static final Set<String> PLANTED = ConcurrentHashMap.newKeySet();
+
+    private FakeSecrets() {
+    }
+
+    /** The content transform for fixture files. */
+    static byte[] expand(String path, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!text.contains("{{fake:")) {
+            return bytes;
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = value(m.group(1), m.group(2) == null ? "" : m.group(2));
+            if (m.group(3) != null) {
+                value = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            }
+            PLANTED.add(value);
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String value(String kind, String label) {
+        Gen g = new Gen(kind + "#" + label);
+        String v = switch (kind) {
+            case "aws-key-id" -> "AKIA" + g.of(UPPER + "234567", 16);
+            case "aws-key-id-example" -> "AKIA" + "IOSFODNN7" + "EXAMPLE";
+            case "aws-secret" -> g.awsSecret();
+            case "aws-secret-example" -> "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
+            case "github-classic" -> g.crcToken("gh" + "p_");
+            case "github-oauth" -> g.crcToken("gh" + "o_");
+            case "github-app" -> g.crcToken("gh" + "s_");
+            case "github-bad-checksum" -> {
+                String t = g.crcToken("gh" + "p_");
+                yield t.substring(0, t.length() - 6) + (t.endsWith("000000") ? "000001" : "000000");
+            }
+            case "github-fine-grained" -> "github" + "_pat_" + g.of(ALNUM, 22) + "_" + g.of(ALNUM, 59);
+            case "gitlab-pat" -> "gl" + "pat-" + g.of(URLSAFE, 20);
+            case "gitlab-runner" -> "gl" + "rt-" + g.of(URLSAFE, 20);
+            case "slack-bot" -> "xo" + "xb-" + g.of(DIGITS, 11) + "-" + g.of(DIGITS, 12) + "-" + g.of(ALNUM, 24);
+            case "slack-webhook" -> "https://hooks.slack.com/services/T" + g.of(UPPER + DIGITS, 8) + "/B"
+                    + g.of(UPPER + DIGITS, 10) + "/" + g.of(ALNUM, 24);
+            case "stripe-live" -> "sk" + "_live_" + g.of(ALNUM, 24);
+            case "stripe-test" -> "sk" + "_test_" + g.of(ALNUM, 24);
+            case "google-api-key" -> "AI" + "za" + g.of(URLSAFE, 35);
+            case "rsa-private-key" -> g.pem("RSA PRIVATE KEY", "\n");
+            case "ec-private-key" -> g.pem("EC PRIVATE KEY", "\n");
+            case "openssh-private-key" -> g.pem("OPENSSH PRIVATE KEY", "\n");
+            case "pkcs8-private-key-escaped" -> g.pem("PRIVATE KEY", "\\n") + "\\n";
+            case "pgp-private-key" -> "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + g.body(12, "\n") + "\n=" + g.of(B64, 4)
+                    + "\n-----END PGP PRIVATE KEY BLOCK-----";
+            case "age-key" -> "AGE-SECRET" + "-KEY-1" + g.of("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58);
+            case "jwt" -> g.jwt("{\"sub\":\"" + g.of(DIGITS, 8) + "\",\"name\":\"" + g.of(LOWER, 8) + "\",\"iat\":"
+                    + (1_700_000_000 + g.r.nextInt(10_000_000)) + "}");
+            case "jwt-sample" -> g.jwt("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}");
+            case "npm" -> g.crcToken("np" + "m_");
+            case "npm-bad-checksum" -> {
+                String t = g.crcToken("np" + "m_");
+                yield t.substring(0, t.length() - 6) + (t.endsWith("zzzzzz") ? "zzzzzy" : "zzzzzz");
+            }
+            case "pypi" -> "py" + "pi-AgEIcHlwaS5vcmc" + g.of(URLSAFE, 70);
+            case "azure-storage-key" -> Base64.getEncoder().encodeToString(g.bytes(64));
+            case "azure-client-secret" -> g.of(ALNUM, 3) + g.of(DIGITS, 1) + "Q~" + g.of(ALNUM + "_~.-", 34);
+            case "twilio" -> "S" + "K" + g.of(HEX, 32);
+            case "sendgrid" -> "S" + "G." + g.of(URLSAFE, 22) + "." + g.of(URLSAFE, 43);
+            case "mailgun" -> "ke" + "y-" + g.of(HEX, 32);
+            case "mailchimp" -> g.of(HEX, 32) + "-us" + g.of(DIGITS, 2);
+            case "openai" -> "sk" + "-proj-" + g.of(URLSAFE, 24) + "T3Blbk" + "FJ" + g.of(URLSAFE, 24);
+            case "anthropic" -> "sk" + "-ant-api03-" + g.of(URLSAFE, 93) + "AA";
+            case "huggingface" -> "h" + "f_" + g.of(UPPER + LOWER, 34);
+            case "vault" -> "hv" + "s." + g.of(URLSAFE, 95);
+            case "terraform-cloud" -> g.of(ALNUM, 14) + ".atlas" + "v1." + g.of(URLSAFE, 67);
+            case "digitalocean" -> "do" + "p_v1_" + g.of(HEX, 64);
+            case "shopify" -> "shp" + "at_" + g.of(HEX, 32);
+            case "databricks" -> "da" + "pi" + g.of(HEX, 32);
+            case "hex32" -> g.of(HEX, 32);
+            case "heroku" -> "HR" + "KU-AA" + g.of(URLSAFE, 58);
+            case "atlassian" -> "ATAT" + "T3" + g.of(URLSAFE, 186);
+            case "grafana" -> "gl" + "sa_" + g.of(ALNUM, 32) + "_" + g.of(HEX, 8);
+            case "newrelic" -> "NR" + "AK-" + g.of(UPPER + DIGITS, 27);
+            case "sentry" -> "sntr" + "yu_" + g.of(HEX, 64);
+            case "postman" -> "PM" + "AK-" + g.of(HEX, 24) + "-" + g.of(HEX, 34);
+            case "doppler" -> "dp" + ".pt." + g.of(ALNUM, 43);
+            case "linear" -> "lin" + "_api_" + g.of(ALNUM, 40);
+            case "square" -> "EA" + "AA" + g.of(URLSAFE, 60);
+            case "telegram" -> g.of("123456789", 1) + g.of(DIGITS, 9) + ":A" + "A" + g.of(URLSAFE, 33);
+            case "password" -> g.password(16);
+            case "short-password" -> g.password(10);
+            case "basic-credentials" -> "svc-deploy:" + g.password(16);
+            case "opaque-token" -> g.of(ALNUM, 40);
+            case "django-key" -> "django-" + g.of(LOWER + DIGITS + "!@%^&*(-_=+)", 50);
+            case "high-entropy" -> g.of(ALNUM, 32);
+            case "noise" -> g.of(LOWER + " ", 200);
+            default -> throw new IllegalArgumentException("unknown fake secret kind: " + kind);
+        };
+        return v;
+    }
+
+    /** A seeded generator, one per placeholder. */
+    private static final class Gen {
+        final SplittableRandom r;
+
+        Gen(String seed) {
+            try {
+                byte[] h = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+                long s = 0;
+                for (int i = 0; i < 8; i++) {
+                    s = s << 8 | (h[i] & 0xff);
+                }
+                r = new SplittableRandom(s);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String of(String alphabet, int n) {
+            StringBuilder sb = new StringBuilder(n);
+            for (int i = 0; i < n; i++) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            return sb.toString();
+        }
+
+        byte[] bytes(int n) {
+            byte[] b = new byte[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = (byte) r.nextInt(256);
+            }
+            return b;
+        }
+
+        String crcToken(String prefix) {
+            String random = of(ALNUM, 30);
+            return prefix + random + Checksums.crc32Base62(random);
+        }
+
+        String awsSecret() {
+            while (true) {
+                String s = of(B64, 40);
+                if (SecretScanner.looksLikeAwsSecret(s)) {
+                    return s;
+                }
+            }
+        }
+
+        String body(int lines, String newline) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < lines; i++) {
+                if (i > 0) {
+                    sb.append(newline);
+                }
+                sb.append(of(B64, 64));
+            }
+            return sb.toString();
+        }
+
+        String pem(String type, String newline) {
+            return "-----BEGIN " + type + "-----" + newline + body(12, newline) + newline + "-----END " + type + "-----";
+        }
+
+        String jwt(String payload) {
+            Base64.Encoder e = Base64.getUrlEncoder().withoutPadding();
+            return e.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + e.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + of(URLSAFE, 43);
+        }
+
+        String password(int n) {
+            return of(UPPER + LOWER, 1) + of(ALNUM + "!*+-=?^_~.", n - 2) + of(DIGITS, 1);
+        }
+    }
+}
