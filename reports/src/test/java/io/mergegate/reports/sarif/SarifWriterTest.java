@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mergegate.core.Finding;
 import io.mergegate.core.Location;
+import io.mergegate.core.RuleDescriptor;
 import io.mergegate.core.RunReport;
 import io.mergegate.core.Severity;
 import io.mergegate.core.json.Json;
 import io.mergegate.reports.Goldens;
 import io.mergegate.reports.SharedTools;
 import io.mergegate.reports.TestReports;
+import io.mergegate.rules.RuleCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +34,20 @@ class SarifWriterTest {
         Path passing = write("passing.sarif", new SarifWriter(), TestReports.passing());
         Path crashed = write("crashed.sarif", writer, TestReports.checkerFailed());
         Path duplicates = write("duplicates.sarif", writer, duplicateFingerprints());
-        String out = SharedTools.validate("validate-sarif.sh", List.of("--strict"), failing, passing, crashed, duplicates);
-        assertThat(out).contains("4 file(s), 0 error(s), 0 warning(s)");
+        Path catalogue = write("catalogue.sarif", writer, realCatalogue());
+        String out = SharedTools.validate("validate-sarif.sh", List.of("--strict"), failing, passing, crashed, duplicates, catalogue);
+        assertThat(out).contains("5 file(s), 0 error(s), 0 warning(s)");
+    }
+
+    /** One finding per rule of the real catalogue, so real help texts meet GitHub's limits too. */
+    private static RunReport realCatalogue() {
+        List<RuleDescriptor> catalogue = List.copyOf(RuleCatalog.builtIn().all());
+        assertThat(catalogue).isNotEmpty();
+        List<Finding> findings = catalogue.stream()
+                .map(r -> TestReports.finding(r.id(), r.defaultSeverity(), "Example finding of " + r.id() + ".",
+                        r.family().equals("branch") ? Location.logical("branch") : Location.of("src/" + r.name() + ".txt", 3, 2), null))
+                .toList();
+        return new RunReport("0.1.0-SNAPSHOT", catalogue, findings, List.of(), Set.of(Severity.ERROR), "a", "b", null, 1);
     }
 
     @Test
