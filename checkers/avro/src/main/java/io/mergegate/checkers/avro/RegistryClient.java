@@ -81,7 +81,8 @@ final class RegistryClient {
         HttpResponse<String> response = send(url, "POST", body.toString());
         JsonNode json = parse(response.body());
         int status = response.statusCode();
-        if (status == 404) {
+        int code = json.path("error_code").asInt(0);
+        if (status == 404 && (code == 40401 || code == 40402)) {
             return new Verdict(true, List.of(), true);
         }
         if (status != 200) {
