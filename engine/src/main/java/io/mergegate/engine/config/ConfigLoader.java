@@ -145,8 +145,12 @@ public final class ConfigLoader {
             if (Tag.NULL.equals(tag)) {
                 return null;
             }
+            // YAML 1.2 booleans only: "off" or "no" stay strings ("off" is a severity here).
+            if (Tag.BOOL.equals(tag) && v.toLowerCase(Locale.ROOT).matches("true|false")) {
+                return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
+            }
             if (Tag.BOOL.equals(tag)) {
-                return v.toLowerCase(Locale.ROOT).matches("true|yes|on|y");
+                return v;
             }
             if (Tag.INT.equals(tag)) {
                 return Long.parseLong(v.replace("_", ""));
@@ -165,7 +169,9 @@ public final class ConfigLoader {
             schema().validate(new JSONObject(doc));
         } catch (ValidationException e) {
             ValidationException first = leaf(e);
-            String pointer = first.getPointerToViolation() == null ? "" : first.getPointerToViolation().replaceFirst("^#", "");
+            // everit escapes "/" in keys as "~01" (it escapes the "~" of "~1" again); undo that.
+            String pointer = first.getPointerToViolation() == null ? ""
+                    : first.getPointerToViolation().replaceFirst("^#", "").replace("~01", "~1");
             String message = first.getErrorMessage();
             Matcher m = EXTRANEOUS.matcher(message);
             if (m.find()) {
