@@ -1,0 +1,155 @@
+package io.mergegate.checkers.migrations;
+
+import io.mergegate.core.Finding;
+import io.mergegate.core.source.SourceFile;
+import io.mergegate.core.source.SourceTree;
+import io.mergegate.core.spi.Artifact;
+import io.mergegate.core.spi.GateContext;
+import io.mergegate.core.spi.KnownFacts;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** One evaluation: loads base and head migrations, runs history, header and statement rules. */
+final class MigrationRun {
+
+    private final GateContext ctx;
+    private final MigrationSettings settings;
+    private final boolean statementRulesOnly;
+    private final List<Finding> findings = new ArrayList<>();
+
+    MigrationRun(GateContext ctx, MigrationSettings settings, boolean statementRulesOnly) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.statementRulesOnly = statementRulesOnly;
+    }
+
+    List<Finding> run() {
+        Map<String, Migration> base = load(ctx.base());
+        Map<String, Migration> head = load(ctx.head());
+        List<Migration> judged = new ArrayList<>();
+        for (Migration m : head.values()) {
+            Migration before = base.get(m.path);
+            if (before == null || !before.checksumLines().equals(m.checksumLines())) {
+                judged.add(m);
+            }
+        }
+        judged.sort(Migration.ORDER);
+        if (!statementRulesOnly) {
+            new HistoryRules(this, base, head, judged).run();
+        }
+        List<Migration> baseOrdered = new ArrayList<>(base.values());
+        baseOrdered.sort(Migration.ORDER);
+        Schema schema = new Schema();
+        for (Migration m : baseOrdered) {
+            if (m.name.isPresent()) {
+                for (StatementAnalyzer.Result r : m.statements(settings.dialect())) {
+                    r.ops().forEach(op -> schema.apply(op, m.path));
+                }
+            }
+        }
+        StatementRules rules = new StatementRules(this, schema, judged, statementRulesOnly);
+        for (Migration m : judged) {
+            HeaderRules.check(this, m, ctx.head());
+            rules.check(m);
+        }
+        if (!statementRulesOnly) {
+            rules.checkReferences(ctx.base(), ctx.head());
+            for (Migration m : judged) {
+                ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact("migration", m.path));
+            }
+        }
+        return findings;
+    }
+
+    GateContext ctx() {
+        return ctx;
+    }
+
+    MigrationSettings settings() {
+        return settings;
+    }
+
+    /** Migration files of a tree, keyed by path; rollback scripts named in headers are not migrations. */
+    Map<String, Migration> load(SourceTree tree) {
+        Map<String, Migration> out = new TreeMap<>();
+        List<SourceFile> files = tree.files(settings::isMigration).toList();
+        Set<String> rollbacks = new HashSet<>();
+        for (SourceFile f : files) {
+            Migration m = new Migration(f);
+            out.put(m.path, m);
+            m.header().value("Rollback script").ifPresent(r -> rollbacks.add(resolve(m.path, r)));
+        }
+        for (String r : rollbacks) {
+            out.remove(r);
+        }
+        out.values().removeIf(m -> isRollbackFolder(m.path));
+        return out;
+    }
+
+    private static boolean isRollbackFolder(String path) {
+        return path.contains("/rollback/") || path.startsWith("rollback/") || path.contains("/undo/");
+    }
+
+    /** A header path: relative to the migration's folder, or repository-relative when that does not exist. */
+    static String resolve(String migrationPath, String ref) {
+        String r = ref.strip().replace('\\', '/');
+        if (r.startsWith("`") && r.endsWith("`") && r.length() > 1) {
+            r = r.substring(1, r.length() - 1);
+        }
+        int slash = migrationPath.lastIndexOf('/');
+        String dir = slash < 0 ? "" : migrationPath.substring(0, slash + 1);
+        return normalize(dir + r);
+    }
+
+    static String normalize(String p) {
+        List<String> parts = new ArrayList<>();
+        for (String s : p.split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else {
+                parts.add(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Reports a finding at a character offset of a migration. */
+    void report(String rule, Migration m, int offset, String logical, Map<String, ?> args) {
+        int line = m.text.isEmpty() ? 1 : m.lines().lineOf(offset);
+        int column = m.text.isEmpty() ? 0 : m.lines().columnOf(offset);
+        reportAt(rule, m.path, line, column, logical, args);
+    }
+
+    void reportAt(String rule, String path, int line, int column, String logical, Map<String, ?> args) {
+        if (statementRulesOnly && !MigrationRuleIds.STATEMENT_RULES.contains(rule)) {
+            return;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(args);
+        all.putIfAbsent("file", path);
+        all.putIfAbsent("line", line);
+        findings.add(ctx.report(rule).at(path, line, column).args(all).logical(logical).build());
+    }
+
+    static Map<String, Object> args(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k + 1 < kv.length; k += 2) {
+            m.put(String.valueOf(kv[k]), kv[k + 1] == null ? "?" : kv[k + 1]);
+        }
+        return m;
+    }
+
+    static Optional<Migration> find(Map<String, Migration> migrations, String path) {
+        return Optional.ofNullable(migrations.get(path));
+    }
+}
