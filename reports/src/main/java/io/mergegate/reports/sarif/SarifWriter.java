@@ -53,30 +53,37 @@ public final class SarifWriter implements ReportWriter {
      * @param category       {@code runAutomationDetails.id} prefix (GitHub's upload category), or null
      * @param anchorPath     repository-relative file that path-less findings are anchored at
      * @param informationUri the tool's home page
+     * @param maxResults     results kept in the run (GitHub rejects a run with more than 25,000)
      */
-    public record Options(String category, String anchorPath, String informationUri) {
+    public record Options(String category, String anchorPath, String informationUri, int maxResults) {
 
         public static final String DEFAULT_ANCHOR = ".mergegate.yml";
         public static final String DEFAULT_INFORMATION_URI = "https://github.com/mergegate/mergegate";
+        public static final int GITHUB_MAX_RESULTS = 25_000;
 
         public Options {
             category = category == null || category.isBlank() ? null : category.strip();
             anchorPath = anchorPath == null || anchorPath.isBlank() ? DEFAULT_ANCHOR
                     : anchorPath.replace('\\', '/').replaceFirst("^(\\./)+", "");
             informationUri = informationUri == null || informationUri.isBlank() ? DEFAULT_INFORMATION_URI : informationUri;
+            maxResults = maxResults <= 0 ? GITHUB_MAX_RESULTS : maxResults;
         }
 
         public static Options defaults() {
-            return new Options(null, null, null);
+            return new Options(null, null, null, GITHUB_MAX_RESULTS);
         }
 
         public Options withCategory(String c) {
-            return new Options(c, anchorPath, informationUri);
+            return new Options(c, anchorPath, informationUri, maxResults);
         }
 
         /** Usually the config file the run used, e.g. {@code .mergegate.yml}. */
         public Options withAnchorPath(String p) {
-            return new Options(category, p, informationUri);
+            return new Options(category, p, informationUri, maxResults);
+        }
+
+        public Options withMaxResults(int n) {
+            return new Options(category, anchorPath, informationUri, n);
         }
     }
 
@@ -114,7 +121,8 @@ public final class SarifWriter implements ReportWriter {
     private Map<String, Object> run(RunReport report, List<RuleDescriptor> rules, Map<String, Integer> ruleIndex) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver(report, rules)));
-        run.put("invocations", List.of(invocation(report)));
+        List<Finding> kept = kept(report);
+        run.put("invocations", List.of(invocation(report, report.findings().size() - kept.size())));
         if (options.category() != null) {
             String id = options.category().endsWith("/") ? options.category() : options.category() + "/";
             run.put("automationDetails", Map.of("id", id));
@@ -124,7 +132,7 @@ public final class SarifWriter implements ReportWriter {
         run.put("originalUriBaseIds", Map.of(SRCROOT, srcroot));
         Map<String, Integer> occurrences = new HashMap<>();
         List<Object> results = new ArrayList<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : kept) {
             results.add(result(f, ruleIndex.get(f.ruleId()), occurrences));
         }
         run.put("results", results);
@@ -140,7 +148,7 @@ public final class SarifWriter implements ReportWriter {
     }
 
     /** §3.20 invocation: success flag and one notification per failed checker; no times (determinism). */
-    private static Map<String, Object> invocation(RunReport report) {
+    private static Map<String, Object> invocation(RunReport report, int leftOut) {
         Map<String, Object> inv = new LinkedHashMap<>();
         inv.put("executionSuccessful", report.exitCode() != 3
                 && report.checkers().stream().allMatch(c -> c.error() == null));
@@ -154,10 +162,46 @@ public final class SarifWriter implements ReportWriter {
                 notes.add(n);
             }
         }
+        if (leftOut > 0) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("level", "warning");
+            n.put("message", text(leftOut + " less severe findings are left out: GitHub accepts at most "
+                    + Options.GITHUB_MAX_RESULTS + " results per run. The JSON and JUnit reports list them all."));
+            n.put("descriptor", Map.of("id", "mergegate/results-truncated"));
+            notes.add(n);
+        }
         if (!notes.isEmpty()) {
             inv.put("toolExecutionNotifications", notes);
         }
         return inv;
+    }
+
+    /**
+     * All findings, or when there are more than {@link Options#maxResults()}, the most important ones
+     * (blocking, then by severity, unsuppressed before suppressed) in the report's order.
+     */
+    private List<Finding> kept(RunReport report) {
+        List<Finding> all = report.findings();
+        if (all.size() <= options.maxResults()) {
+            return all;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing((Integer i) -> !report.isBlocking(all.get(i)))
+                .thenComparing(i -> all.get(i).severity())
+                .thenComparing(i -> all.get(i).isSuppressed())
+                .thenComparing(i -> i));
+        boolean[] keep = new boolean[all.size()];
+        order.subList(0, options.maxResults()).forEach(i -> keep[i] = true);
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (keep[i]) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
     }
 
     /** §3.19.2 toolComponent for the driver. */

@@ -35,8 +35,9 @@ class SarifWriterTest {
         Path crashed = write("crashed.sarif", writer, TestReports.checkerFailed());
         Path duplicates = write("duplicates.sarif", writer, duplicateFingerprints());
         Path catalogue = write("catalogue.sarif", writer, realCatalogue());
-        String out = SharedTools.validate("validate-sarif.sh", List.of("--strict"), failing, passing, crashed, duplicates, catalogue);
-        assertThat(out).contains("5 file(s), 0 error(s), 0 warning(s)");
+        Path truncated = write("truncated.sarif", new SarifWriter(SarifWriter.Options.defaults().withMaxResults(2)), TestReports.failing());
+        String out = SharedTools.validate("validate-sarif.sh", List.of("--strict"), failing, passing, crashed, duplicates, catalogue, truncated);
+        assertThat(out).contains("6 file(s), 0 error(s), 0 warning(s)");
     }
 
     /** One finding per rule of the real catalogue, so real help texts meet GitHub's limits too. */
@@ -152,6 +153,19 @@ class SarifWriterTest {
         assertThat(rules).extracting(r -> r.get("id")).contains("mergegate/checker-failed");
         Map<String, Object> result = results(log).get(0);
         assertThat(rules.get(((Number) result.get("ruleIndex")).intValue())).containsEntry("id", "mergegate/checker-failed");
+    }
+
+    @Test
+    void above_the_result_limit_the_most_important_findings_are_kept_in_order_and_the_rest_counted() {
+        SarifWriter small = new SarifWriter(SarifWriter.Options.defaults().withMaxResults(3));
+        Map<String, Object> log = map(Json.parse(small.render(TestReports.failing())));
+        assertThat(results(log)).extracting(r -> map(r.get("message")).get("text").toString())
+                .containsExactly(TestReports.NASTY, TestReports.findings().get(5).message(), TestReports.findings().get(6).message());
+        Map<String, Object> invocation = map(list(run(log).get("invocations")).get(0));
+        assertThat(invocation).containsEntry("executionSuccessful", true);
+        assertThat(map(map(list(invocation.get("toolExecutionNotifications")).get(0)).get("message")).get("text").toString())
+                .startsWith("4 less severe findings are left out");
+        assertThat(results(sarif(TestReports.failing()))).hasSize(7);
     }
 
     @Test
