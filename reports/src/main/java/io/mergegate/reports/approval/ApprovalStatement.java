@@ -40,9 +40,10 @@ public final class ApprovalStatement {
      * @param policyDigest  sha256 of the config
      * @param subjects      subject name → digest map ({@code sha256}, {@code gitBlob})
      * @param checks        checker ids that ran
+     * @param kinds         subject name → {@code mergegate.kind} annotation, where present
      */
     public record Parsed(String resourceUri, String commit, String result, Instant timeVerified, String policyDigest,
-                         Map<String, Map<String, String>> subjects, List<String> checks) {
+                         Map<String, Map<String, String>> subjects, List<String> checks, Map<String, String> kinds) {
     }
 
     private ApprovalStatement() {
@@ -127,6 +128,7 @@ public final class ApprovalStatement {
         Object pd = policy.get("digest") instanceof Map<?, ?> d ? d.get("sha256") : null;
 
         Map<String, Map<String, String>> subjects = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
         if (!(st.get("subject") instanceof List<?> list)) {
             throw new ApprovalException("the statement has no subject list");
         }
@@ -136,13 +138,16 @@ public final class ApprovalStatement {
             Map<String, String> digest = new LinkedHashMap<>();
             d.forEach((k, v) -> digest.put(String.valueOf(k), String.valueOf(v)));
             subjects.put(string(s, "name"), digest);
+            if (s.get("annotations") instanceof Map<?, ?> a && a.get("mergegate.kind") instanceof String kind) {
+                kinds.put(string(s, "name"), kind);
+            }
         }
         List<String> checks = new ArrayList<>();
         if (pred.get("mergegateChecks") instanceof List<?> cs) {
             cs.forEach(c -> checks.add(String.valueOf(c)));
         }
         return new Parsed(uri, commit, string(pred, "verificationResult"), time, pd == null ? null : pd.toString(),
-                subjects, checks);
+                subjects, checks, kinds);
     }
 
     private static Map<?, ?> object(Object o, String what) {

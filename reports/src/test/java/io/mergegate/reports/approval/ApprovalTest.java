@@ -49,6 +49,7 @@ class ApprovalTest {
         assertThat(st.resourceUri()).isEqualTo("git+https://github.com/acme/shop@" + HEAD);
         assertThat(st.subjects()).containsOnlyKeys("api/shop.yaml", "schemas/order.avsc");
         assertThat(st.checks()).containsExactly("avro", "branch", "openapi");
+        assertThat(st.kinds()).containsEntry("schemas/order.avsc", "avro").containsEntry("api/shop.yaml", "openapi");
     }
 
     @Test
