@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             BaselineCommand.class,
             DemoCommand.class,
+            AvroCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
