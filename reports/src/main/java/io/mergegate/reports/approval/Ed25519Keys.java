@@ -13,6 +13,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -81,6 +84,33 @@ public final class Ed25519Keys {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der(pem, PUBLIC, source)));
         } catch (GeneralSecurityException e) {
             throw new ApprovalException(source + " is not an Ed25519 public key in X.509 PEM: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The public half of an Ed25519 private key. The JDK has no direct call for it, but its key pair
+     * generator takes the 32-byte private seed from the {@link SecureRandom} it is given, so feeding it
+     * the seed reproduces the key pair.
+     */
+    public static PublicKey publicKeyOf(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey ed) || ed.getBytes().isEmpty()) {
+            throw new ApprovalException("not an Ed25519 private key");
+        }
+        byte[] seed = ed.getBytes().get();
+        SecureRandom replay = new SecureRandom() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+            }
+        };
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+            g.initialize(NamedParameterSpec.ED25519, replay);
+            return g.generateKeyPair().getPublic();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
         }
     }
 

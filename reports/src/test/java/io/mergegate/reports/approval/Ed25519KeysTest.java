@@ -39,6 +39,23 @@ class Ed25519KeysTest {
     }
 
     @Test
+    void the_public_key_is_derived_from_the_private_key() {
+        for (int i = 0; i < 5; i++) {
+            KeyPair pair = Ed25519Keys.generate();
+            assertThat(Ed25519Keys.publicKeyOf(pair.getPrivate()).getEncoded()).isEqualTo(pair.getPublic().getEncoded());
+        }
+    }
+
+    @Test
+    void a_key_made_by_openssl_is_read_and_its_public_half_matches() throws Exception {
+        // openssl genpkey -algorithm ed25519; openssl pkey -pubout (RFC 8032 test vector 1 seed)
+        String priv = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n";
+        String pub = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n";
+        assertThat(Ed25519Keys.publicKeyOf(Ed25519Keys.readPrivate(priv, "k")).getEncoded())
+                .isEqualTo(Ed25519Keys.readPublic(pub, "k").getEncoded());
+    }
+
+    @Test
     void the_key_id_is_the_sha256_of_the_public_key_der() {
         KeyPair pair = Ed25519Keys.generate();
         assertThat(Ed25519Keys.keyId(pair.getPublic())).isEqualTo("sha256:" + Digests.sha256Hex(pair.getPublic().getEncoded()));
