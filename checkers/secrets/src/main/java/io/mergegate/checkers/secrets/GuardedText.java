@@ -15,7 +15,7 @@ final class GuardedText implements CharSequence {
 
     /** Linear in the window with a generous factor; the detectors' regexes stay far below it. */
     static long budgetFor(int windowLength) {
-        return 200_000L + 400L * windowLength;
+        return 100_000L + 100L * windowLength;
     }
 
     void budget(long reads) {

@@ -17,6 +17,9 @@ final class SecretFiles {
 
     static final String RULE = "secrets/committed-secret-file";
 
+    private static final Pattern TEMPLATE_STAGE = Pattern.compile("example|sample|template|dist|defaults?|schema|tpl|tmpl|skel|in");
+    private static final Pattern KEY_STORE = Pattern.compile(".+\\.(?:p12|pfx|jks|keystore|jceks|bks)");
+    private static final Pattern SSH_KEY = Pattern.compile("id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?");
     private static final Pattern ENV_NAME = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_\\-]+))?");
     private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?m)^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=[ \t]*[\"']?([^\"'\r\n#]+)");
     private static final Pattern NPMRC = Pattern.compile("(?m)(?:_authToken|_auth|_password)[ \t]*=[ \t]*[\"']?([^\"'\r\n \t]+)");
@@ -35,15 +38,15 @@ final class SecretFiles {
         Matcher env = ENV_NAME.matcher(name);
         if (env.matches()) {
             String stage = env.group(1) == null ? "" : env.group(1).toLowerCase(Locale.ROOT);
-            if (stage.matches("example|sample|template|dist|defaults?|schema|tpl|tmpl|skel|in")) {
+            if (TEMPLATE_STAGE.matcher(stage).matches()) {
                 return Optional.empty();
             }
             return literal(ENV_ASSIGNMENT, content).map(line -> match(path, "env-file", line, content));
         }
-        if (lower.matches(".+\\.(?:p12|pfx|jks|keystore|jceks|bks)")) {
+        if (KEY_STORE.matcher(lower).matches()) {
             return Optional.of(match(path, "key-store", 0, content));
         }
-        if (lower.matches("id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?")) {
+        if (SSH_KEY.matcher(lower).matches()) {
             return Optional.of(match(path, "ssh-private-key-file", 0, content));
         }
         if (lower.endsWith(".tfstate") || lower.endsWith(".tfstate.backup")) {
@@ -71,7 +74,7 @@ final class SecretFiles {
     /** True for names worth reading even when binary (key stores). */
     static boolean binaryKind(String path) {
         String lower = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return lower.matches(".+\\.(?:p12|pfx|jks|keystore|jceks|bks)");
+        return KEY_STORE.matcher(lower).matches();
     }
 
     /** The first line holding a literal (not a reference or a placeholder) credential, or empty. */

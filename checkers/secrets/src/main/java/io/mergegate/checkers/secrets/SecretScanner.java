@@ -21,6 +21,8 @@ public final class SecretScanner {
 
     private static final Pattern BARE_AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
     private static final int PAIR_DISTANCE = 1024;
+    /** Overlapping windows merge up to this size, so one regex run never spans a whole minified file. */
+    private static final int MAX_WINDOW = 32 * 1024;
     private static final String GENERIC_RULE = "secrets/generic-password";
 
     private final List<Detector> detectors;
@@ -130,7 +132,7 @@ public final class SecretScanner {
         if (value.isEmpty() || det.entropyMin() > 0 && ValueFilters.entropy(value) <= det.entropyMin()) {
             return null;
         }
-        if (!Validators.accept(det, m, value)) {
+        if (!Validators.accept(det, m, value, text)) {
             return null;
         }
         int line = lineIndex.lineOf(start);
@@ -223,7 +225,7 @@ public final class SecretScanner {
                 r = new int[8];
                 ranges[d] = r;
             }
-            if (n > 0 && start <= r[n - 1]) {
+            if (n > 0 && start <= r[n - 1] && end - r[n - 2] <= MAX_WINDOW) {
                 r[n - 1] = Math.max(r[n - 1], end);
                 if (start < r[n - 2]) {
                     r[n - 2] = start;
@@ -280,10 +282,26 @@ public final class SecretScanner {
             return s[Math.max(0, Math.min(line, s.length) - 1)];
         }
 
-        /** 1-based column in characters (UTF-8 decoded) of a byte offset. */
+        private int lastOffset = -1;
+        private int lastColumn;
+
+        /** 1-based column in characters (UTF-8 decoded) of a byte offset; incremental along one line. */
         int columnOf(String latin1, int offset) {
             int start = startOf(lineOf(offset));
-            return utf8(latin1.substring(start, offset)).length() + 1;
+            int from = start;
+            int column = 1;
+            if (lastOffset >= start && lastOffset <= offset) {
+                from = lastOffset;
+                column = lastColumn;
+            }
+            for (int i = from; i < offset; i++) {
+                if ((latin1.charAt(i) & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            lastOffset = offset;
+            lastColumn = column;
+            return column;
         }
     }
 }

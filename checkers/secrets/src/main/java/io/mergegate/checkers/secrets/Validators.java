@@ -8,10 +8,12 @@ import java.util.regex.Matcher;
 /** The per-detector checks named in the table's {@code validator} column. */
 final class Validators {
 
+    private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("\\d{1,5}");
+
     private Validators() {
     }
 
-    static boolean accept(Detector det, Matcher m, String value) {
+    static boolean accept(Detector det, Matcher m, String value, CharSequence text) {
         return switch (det.validator()) {
             case NONE -> !ValueFilters.rejectCommon(value);
             case GITHUB_CRC32, NPM_CRC32 -> Checksums.validPrefixedCrc32(value) && !ValueFilters.rejectCommon(value);
@@ -20,7 +22,7 @@ final class Validators {
             case SERVICE_ACCOUNT -> pemBody(value.replace("\\n", "\n"));
             case PASSWORD -> password(m, value);
             case AUTHORIZATION -> authorization(m.group(1), value);
-            case GENERIC -> generic(det, m, value);
+            case GENERIC -> generic(det, m, value, text);
         };
     }
 
@@ -67,7 +69,7 @@ final class Validators {
 
     /** A password in a URL: not a reference, placeholder, the user name again, or a port number. */
     static boolean password(Matcher m, String value) {
-        if (ValueFilters.rejectCommon(value) || value.matches("\\d{1,5}")) {
+        if (ValueFilters.rejectCommon(value) || PORT.matcher(value).matches()) {
             return false;
         }
         if (m.groupCount() >= 3 && m.group(2) != null && m.group(2).equalsIgnoreCase(value)) {
@@ -95,14 +97,28 @@ final class Validators {
             String password = decoded.substring(colon + 1);
             return !ValueFilters.rejectCommon(password) && !password.equals(decoded.substring(0, colon));
         }
-        return value.length() >= 16 && ValueFilters.entropy(value) >= 3.0 && !value.matches("[A-Za-z_.\\-]+");
+        return value.length() >= 16 && ValueFilters.entropy(value) >= 3.0 && !ValueFilters.LETTERS.matcher(value).matches();
     }
 
-    private static boolean generic(Detector det, Matcher m, String value) {
+    private static boolean generic(Detector det, Matcher m, String value, CharSequence text) {
         boolean assignment = det.id().equals("generic-assignment");
         boolean quoted = !assignment || m.start(5) < 0;
-        String key = assignment || det.id().equals("xml-element") ? m.group(1) : m.group();
+        String key = assignment ? keyBefore(text, m.start(1)) + m.group(1)
+                : det.id().equals("xml-element") ? m.group(1) : m.group();
         return !ValueFilters.rejectGeneric(key, value, quoted);
+    }
+
+    /** The rest of a key name before its secret word: {@code spring.datasource.} of {@code spring.datasource.password}. */
+    private static String keyBefore(CharSequence text, int end) {
+        int start = end;
+        while (start > 0 && end - start < 80) {
+            char c = text.charAt(start - 1);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+                break;
+            }
+            start--;
+        }
+        return text.subSequence(start, end).toString();
     }
 
     static String base64Url(String part) {

@@ -47,6 +47,10 @@ public final class ValueFilters {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*(?:\\(\\))?;?");
     private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
     private static final Pattern FILE_PATH = Pattern.compile("(?:~|\\.{1,2})?/[\\w.\\-/ ]+|[A-Za-z]:\\\\[\\w.\\-\\\\ ]+");
+    private static final Pattern SURROUNDING = Pattern.compile("^[\\s\"'`\\[(]+|[\\s\"'`\\])]+$");
+    private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[_\\-.][a-z]+)*");
+    static final Pattern LETTERS = Pattern.compile("[A-Za-z_.\\-]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private ValueFilters() {
     }
@@ -89,7 +93,7 @@ public final class ValueFilters {
     /** A value that stands for a secret instead of being one: a stopword, a sample or a masked value. */
     public static boolean isPlaceholder(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        String bare = v.replaceAll("^[\\s\"'`\\[(]+|[\\s\"'`\\])]+$", "");
+        String bare = SURROUNDING.matcher(v).replaceAll("");
         if (PLACEHOLDER_VALUES.contains(bare)) {
             return true;
         }
@@ -170,6 +174,9 @@ public final class ValueFilters {
             return true;
         }
         String lowerKey = key.toLowerCase(Locale.ROOT);
+        if (v.endsWith(":") || v.endsWith("=") || v.contains(": ")) {
+            return true;
+        }
         if (!quoted) {
             if (IDENTIFIER.matcher(v).matches() || v.contains("(") || v.endsWith(")") || v.startsWith("&")
                     || v.startsWith("*") || v.startsWith("!") || v.startsWith("[") || v.startsWith("{")
@@ -181,7 +188,7 @@ public final class ValueFilters {
         if (v.contains("://") || FILE_PATH.matcher(v).matches() || isUuid(v)) {
             return true;
         }
-        if (v.matches("[a-z]+(?:[_\\-.][a-z]+)*")) {
+        if (WORDS.matcher(v).matches()) {
             return true;
         }
         if (v.startsWith("eyJ") && !Validators.jwt(v)) {
@@ -191,13 +198,13 @@ public final class ValueFilters {
                 || lowerKey.contains("checksum") || lowerKey.contains("digest"))) {
             return true;
         }
-        if (v.matches("[A-Za-z_.\\-]+") && entropy(v) < 3.0) {
+        if (LETTERS.matcher(v).matches() && entropy(v) < 3.0) {
             return true;
         }
-        if (v.matches("[0-9]+") && v.length() < 10) {
+        if (v.length() < 10 && DIGITS.matcher(v).matches()) {
             return true;
         }
-        if (v.toLowerCase(Locale.ROOT).contains("test") || v.contains(" ") && v.split(" ").length > 3) {
+        if (v.toLowerCase(Locale.ROOT).contains("test") || v.contains(" ") && v.chars().filter(c -> c == ' ').count() > 2) {
             return true;
         }
         return entropy(v) < 2.2;
