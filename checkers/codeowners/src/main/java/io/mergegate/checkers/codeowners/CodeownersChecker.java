@@ -45,7 +45,7 @@ public final class CodeownersChecker implements Checker {
     static final String DUPLICATE = "codeowners/duplicate-pattern";
     static final String CASE_MISMATCH = "codeowners/case-mismatch";
     static final String NOT_ALLOWED = "codeowners/owner-not-allowed";
-    static final String UNREADABLE = "mergegate/file-unreadable";
+    static final String UNREADABLE = "codeowners/unreadable-file";
 
     private static final Set<String> RULES = Set.of(MISSING_FILE, IGNORED_FILE, TOO_LARGE, INVALID_PATTERN,
             INVALID_OWNER, SYNTAX_MISMATCH, UNOWNED, REQUIRED_OWNER, MATCHES_NOTHING, SHADOWED, DUPLICATE,
@@ -194,8 +194,7 @@ public final class CodeownersChecker implements Checker {
         }
         if (head.status() == Status.BINARY) {
             out.add(ctx.report(UNREADABLE).at(head.path()).arg("path", head.path())
-                    .arg("reason", "it is a binary file, so " + head.platform().id() + " applies none of its rules")
-                    .build());
+                    .arg("reason", "it contains NUL bytes").arg("platform", head.platform().id()).build());
             return;
         }
         CodeownersFile file = head.file();
