@@ -1,0 +1,169 @@
+package io.mergegate.checkers.openapi;
+
+import io.mergegate.core.Finding;
+import io.mergegate.core.Location;
+import io.mergegate.core.Severity;
+import io.mergegate.core.source.Glob;
+import io.mergegate.core.source.SourceTree;
+import io.mergegate.core.spi.ApiChange;
+import io.mergegate.core.spi.Artifact;
+import io.mergegate.core.spi.ChangeLevel;
+import io.mergegate.core.spi.Checker;
+import io.mergegate.core.spi.CheckerConfig;
+import io.mergegate.core.spi.FactKey;
+import io.mergegate.core.spi.GateContext;
+import io.mergegate.core.spi.KnownFacts;
+import io.mergegate.core.spi.Mode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * OpenAPI 3.0/3.1 breaking-change, versioning and lifecycle rules for every spec in the change.
+ * Publishes the change level of each spec ({@link KnownFacts#API_CHANGES}) and lists each spec at
+ * head as an artifact ({@link KnownFacts#ARTIFACTS}).
+ */
+public final class OpenApiChecker implements Checker {
+
+    public static final String ID = "openapi";
+    static final List<String> DEFAULT_SPECS = List.of("**/openapi/**/*.{yaml,yml,json}", "**/*openapi*.{yaml,yml,json}");
+    private static final Pattern VERSIONED_FILE = Pattern.compile("(.*)-v(\\d{1,6})(\\.(?:ya?ml|json))");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "OpenAPI 3.0/3.1 breaking changes, semantic versioning, URI versions and deprecation lifecycle";
+    }
+
+    @Override
+    public Set<String> ruleIds() {
+        Set<String> out = new TreeSet<>();
+        Rules.names().forEach(n -> out.add(ID + "/" + n));
+        return out;
+    }
+
+    @Override
+    public Set<FactKey<?>> produces() {
+        return Set.of(KnownFacts.API_CHANGES, KnownFacts.ARTIFACTS);
+    }
+
+    @Override
+    public boolean supports(Mode mode) {
+        return mode != Mode.TREE;
+    }
+
+    @Override
+    public List<Finding> check(GateContext ctx) {
+        CheckerConfig config = ctx.config();
+        if (!config.bool("enabled", true)) {
+            return List.of();
+        }
+        List<Glob> globs = Glob.all(config.strings("specs", DEFAULT_SPECS));
+        Policy policy = new Policy(LocalDate.now(ctx.clock()), deprecationDays(config));
+        Workspace base = new Workspace(p -> ctx.base().file(p));
+        Workspace head = new Workspace(p -> ctx.head().file(p));
+        List<Finding> findings = new ArrayList<>();
+        List<String> headSpecs = specs(ctx.head(), head, globs);
+        List<String> baseSpecs = specs(ctx.base(), base, globs);
+        for (String path : headSpecs) {
+            ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
+            String basePath = pairedBase(path, ctx.base(), baseSpecs, ctx.head());
+            SpecComparison c = SpecComparison.run(base, basePath, head, path, policy);
+            c.changes.forEach(ch -> findings.add(finding(ctx, path, ch)));
+            if (!c.headBroken) {
+                ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, path, c.level, c.oldVersion, c.newVersion,
+                        c.summary));
+            }
+        }
+        for (String removed : baseSpecs) {
+            if (!ctx.head().contains(removed)) {
+                OpenApiDiff diff = new OpenApiDiff(base, removed, Workspace.deleted(removed), removed, policy, false);
+                for (Change ch : diff.run()) {
+                    findings.add(finding(ctx, removed, ch).withLocation(new Location(removed, null, ch.pointer())));
+                }
+                ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, removed, ChangeLevel.MAJOR, null, null,
+                        "spec removed"));
+            }
+        }
+        return findings;
+    }
+
+    static Map<String, Integer> deprecationDays(CheckerConfig config) {
+        Map<String, Integer> days = new HashMap<>(Policy.DEFAULT_DAYS);
+        Optional<Object> v = config.get("deprecation-days");
+        if (v.isPresent() && v.get() instanceof Number n) {
+            days.put("stable", n.intValue());
+            days.put("beta", n.intValue());
+        } else if (v.isPresent() && v.get() instanceof Map<?, ?> m) {
+            m.forEach((k, d) -> {
+                if (d instanceof Number n) {
+                    days.put(String.valueOf(k), n.intValue());
+                }
+            });
+        }
+        return days;
+    }
+
+    /** Files matching the globs whose root has an {@code openapi} field (fragments are skipped). */
+    private static List<String> specs(SourceTree tree, Workspace ws, List<Glob> globs) {
+        List<String> out = new ArrayList<>();
+        for (String p : tree.paths()) {
+            if (!Glob.anyMatch(globs, p)) {
+                continue;
+            }
+            SpecLoader.Result r = ws.load(p).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            if (!r.ok() || (r.root().isMap() && r.root().has("openapi"))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The base file to diff against: the same path, else the previous major's {@code name-v{N-1}} file. */
+    static String pairedBase(String path, SourceTree base, List<String> baseSpecs, SourceTree head) {
+        if (baseSpecs.contains(path)) {
+            return path;
+        }
+        Matcher m = VERSIONED_FILE.matcher(path);
+        if (m.matches()) {
+            int n = Integer.parseInt(m.group(2));
+            for (int prev = n - 1; prev >= Math.max(0, n - 5); prev--) {
+                String candidate = m.group(1) + "-v" + prev + m.group(3);
+                if (baseSpecs.contains(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(GateContext ctx, String specPath, Change ch) {
+        Located at = ch.at();
+        String file = at == null ? specPath : at.file();
+        String key = String.join(" ", ch.rule(), ch.method(), ch.path(), ch.pointer());
+        Finding.Builder b = ctx.report(ID + "/" + ch.rule()).at(file, at == null ? 0 : at.line(), at == null ? 0 : at.column())
+                .args(ch.args()).logical(ch.pointer().isEmpty() ? null : ch.pointer()).key(specPath + " " + key)
+                .property("operation", ch.operation().isEmpty() ? null : ch.operation());
+        if (!file.equals(specPath)) {
+            b.property("spec", specPath);
+        }
+        if (ch.rule().equals("api-security-added") && !"true".equals(ch.args().get("public"))) {
+            b.severity(Severity.NOTE);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,500 @@
+package io.mergegate.checkers.openapi;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares two schemas in one direction. A request schema may only widen (accept more), a
+ * response schema may only narrow (promise more): the same edit is breaking on one side and safe
+ * on the other, so every rule name starts with the direction and the object it applies to.
+ */
+final class SchemaDiff {
+
+    private static final int MAX_DEPTH = 48;
+
+    /** Where the schema sits: request body, a response, or a parameter. */
+    record Ctx(String method, String path, boolean request, String kind, String where, String pointer, boolean textual) {
+        String direction() {
+            return request ? "request" : "response";
+        }
+    }
+
+    /** Numeric bounds: keyword, rule attribute, whether it is an upper bound, whether absence means zero. */
+    private record Bound(String keyword, String attr, boolean upper, boolean zeroWhenAbsent) {
+    }
+
+    private static final List<Bound> BOUNDS = List.of(
+            new Bound("maximum", "max", true, false),
+            new Bound("exclusiveMaximum", "exclusive-max", true, false),
+            new Bound("maxLength", "max-length", true, false),
+            new Bound("maxItems", "max-items", true, false),
+            new Bound("maxContains", "max-contains", true, false),
+            new Bound("minimum", "min", false, false),
+            new Bound("exclusiveMinimum", "exclusive-min", false, false),
+            new Bound("minLength", "min-length", false, true),
+            new Bound("minItems", "min-items", false, true),
+            new Bound("minContains", "min-contains", false, false));
+
+    /** Keywords whose presence constrains the value (adding narrows) or, for prefixItems, describes more. */
+    private static final Map<String, String> NARROWING_PRESENCE = Map.of(
+            "contains", "contains", "if", "if", "then", "then", "else", "else",
+            "propertyNames", "property-names", "unevaluatedItems", "unevaluated-items",
+            "unevaluatedProperties", "unevaluated-properties", "contentSchema", "content-schema");
+
+    /** Keywords holding one subschema that is compared in place. */
+    private static final List<String> SUBSCHEMAS = List.of("not", "if", "then", "else", "contains", "propertyNames",
+            "unevaluatedItems", "unevaluatedProperties", "contentSchema");
+
+    /** Types that parameters carry as plain text (XML, form and text bodies carry any non-array type as text). */
+    private static final Set<String> PRIMITIVES = Set.of("string", "number", "integer", "boolean");
+
+    private final OpenApiDiff diff;
+    private final Workspace base;
+    private final Workspace head;
+    private final Set<String> seen = new HashSet<>();
+
+    SchemaDiff(OpenApiDiff diff, Workspace base, Workspace head) {
+        this.diff = diff;
+        this.base = base;
+        this.head = head;
+    }
+
+    void compare(Located b, Located h, Ctx ctx) {
+        seen.clear();
+        compare(b, h, ctx, "", "/schema", 0);
+    }
+
+    private void compare(Located b, Located h, Ctx ctx, String prop, String sp, int depth) {
+        if (depth > MAX_DEPTH || !diff.spend()) {
+            return;
+        }
+        SchemaView bv = SchemaView.of(base, b);
+        SchemaView hv = SchemaView.of(head, h);
+        if (!bv.present() || !hv.present()) {
+            return;
+        }
+        String key = bv.at.file() + "#" + bv.at.pointer() + "|" + hv.at.file() + "#" + hv.at.pointer();
+        if (!seen.add(key)) {
+            return;
+        }
+        if ((ctx.request && hv.flag("readOnly") && !prop.isEmpty()) || (!ctx.request && hv.flag("writeOnly") && !prop.isEmpty())) {
+            return;
+        }
+        String obj = object(ctx, prop);
+        types(bv, hv, ctx, obj, prop, sp);
+        nullable(bv, hv, ctx, obj, prop, sp);
+        enums(bv, hv, ctx, obj, prop, sp);
+        extensibleEnum(bv, hv, ctx, obj, prop, sp);
+        bounds(bv, hv, ctx, obj, prop, sp);
+        keywords(bv, hv, ctx, obj, prop, sp);
+        variants("oneOf", "one-of", bv.oneOf, hv.oneOf, hv, ctx, obj, prop, sp, depth);
+        variants("anyOf", "any-of", bv.anyOf, hv.anyOf, hv, ctx, obj, prop, sp, depth);
+        properties(bv, hv, ctx, prop, sp, depth);
+        Located bi = bv.keyword("items");
+        Located hi = hv.keyword("items");
+        if (bi != null && hi != null && bi.node().isMap() && hi.node().isMap()) {
+            compare(bi, hi, ctx, prop.isEmpty() ? "[]" : prop + "[]", sp + "/items", depth + 1);
+        }
+        for (String sub : SUBSCHEMAS) {
+            Located bs = bv.keyword(sub);
+            Located hs = hv.keyword(sub);
+            if (bs != null && hs != null && bs.node().isMap() && hs.node().isMap()) {
+                compare(bs, hs, ctx, prop, sp + "/" + sub, depth + 1);
+            }
+        }
+        for (String sub : List.of("patternProperties", "dependentSchemas")) {
+            Located bs = bv.keyword(sub);
+            Located hs = hv.keyword(sub);
+            if (bs != null && hs != null && bs.node().isMap() && hs.node().isMap()) {
+                for (String k : bs.node().fields().keySet()) {
+                    if (hs.node().has(k)) {
+                        compare(bs.child(k), hs.child(k), ctx, prop, sp + "/" + sub + "/" + Located.escape(k), depth + 1);
+                    }
+                }
+            }
+        }
+        Located bpi = bv.keyword("prefixItems");
+        Located hpi = hv.keyword("prefixItems");
+        if (bpi != null && hpi != null && bpi.node().isList() && hpi.node().isList()) {
+            for (int i = 0; i < Math.min(bpi.node().items().size(), hpi.node().items().size()); i++) {
+                compare(bpi.item(i), hpi.item(i), ctx, prop + "[" + i + "]", sp + "/prefixItems/" + i, depth + 1);
+            }
+        }
+        Located ba = bv.keyword("additionalProperties");
+        Located ha = hv.keyword("additionalProperties");
+        if (ba != null && ha != null && ba.node().isMap() && ha.node().isMap()) {
+            compare(ba, ha, ctx, prop.isEmpty() ? "{}" : prop + "{}", sp + "/additionalProperties", depth + 1);
+        }
+    }
+
+    private static String object(Ctx ctx, String prop) {
+        if (ctx.kind.equals("parameter")) {
+            return prop.replace("[]", "").isEmpty() ? "parameter" : "parameter-property";
+        }
+        return prop.isEmpty() ? "body" : "property";
+    }
+
+    private void emit(String rule, Ctx ctx, String prop, String pointer, Located at, String... kv) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("property", prop);
+        args.put("subject", subject(ctx, prop));
+        args.put("where", ctx.where);
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            args.put(kv[i], kv[i + 1]);
+        }
+        diff.emit(rule, ctx.method, ctx.path, ctx.pointer + pointer, at, args);
+    }
+
+    static String subject(Ctx ctx, String prop) {
+        if (prop.isEmpty()) {
+            return ctx.kind.equals("body") && !ctx.request ? ctx.where + " body" : ctx.where;
+        }
+        return "the property `" + prop + "` of " + ctx.where;
+    }
+
+    private void types(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        String bf = b.text("format");
+        String hf = h.text("format");
+        Located at = h.keyword("type") != null ? h.keyword("type") : h.at;
+        String old = render(b.types, bf);
+        String neu = render(h.types, hf);
+        String prefix = ctx.direction() + "-" + obj + "-";
+        if (b.types.equals(h.types)) {
+            if (bf != null && hf != null && !bf.equals(hf)) {
+                emit(prefix + "type-changed", ctx, prop, sp + "/format", h.keyword("format"), "old", old, "new", neu);
+            }
+            return;
+        }
+        if (b.types.isEmpty() || h.types.isEmpty()) {
+            if (h.types.isEmpty()) {
+                emit(prefix + "type-generalized", ctx, prop, sp + "/type", h.at, "old", old, "new", neu);
+            } else if (ctx.request) {
+                emit(prefix + "type-changed", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+            }
+            return;
+        }
+        boolean single = b.types.size() == 1 && h.types.size() == 1;
+        boolean serialisedAsText = ctx.textual || ctx.kind.equals("parameter");
+        if (single && ctx.textual && !b.types.contains("array") && !h.types.contains("array")) {
+            emit(prefix + "type-compatible", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (single && serialisedAsText && ctx.request && b.types.contains("string")
+                && PRIMITIVES.containsAll(h.types)) {
+            emit(prefix + "type-specialized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (single && serialisedAsText && ctx.request && h.types.contains("string")
+                && PRIMITIVES.containsAll(b.types)) {
+            emit(prefix + "type-generalized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (single && b.types.contains("integer") && h.types.contains("number")) {
+            emit(prefix + "type-generalized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (single && b.types.contains("number") && h.types.contains("integer") && !ctx.request) {
+            emit(prefix + "type-specialized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (!single && h.types.containsAll(b.types)) {
+            emit(prefix + "list-of-types-widened", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (!single && b.types.containsAll(h.types)) {
+            emit(prefix + "list-of-types-narrowed", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else {
+            emit(prefix + "type-changed", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        }
+    }
+
+    private static String render(Set<String> types, String format) {
+        String t = types.isEmpty() ? "any" : String.join("|", types);
+        return format == null ? t : t + "/" + format;
+    }
+
+    private void nullable(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        if (b.nullable == h.nullable) {
+            return;
+        }
+        Located at = h.keyword("nullable") != null ? h.keyword("nullable") : h.keyword("type") != null ? h.keyword("type") : h.at;
+        emit(ctx.direction() + "-" + obj + (h.nullable ? "-became-nullable" : "-became-not-nullable"), ctx, prop,
+                sp + "/nullable", at);
+    }
+
+    private void enums(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        Located be = b.keyword("enum");
+        Located he = h.keyword("enum");
+        Set<String> bv = values(be);
+        Set<String> hv = values(he);
+        String dir = ctx.direction();
+        if (be == null && he != null && ctx.request && hv != null) {
+            emit(dir + "-" + obj + "-became-enum", ctx, prop, sp + "/enum", he, "values", String.join(", ", hv));
+            return;
+        }
+        if (bv == null || hv == null) {
+            return;
+        }
+        String removedRule = !ctx.request && obj.equals("body") ? "response-mediatype-enum-value-removed"
+                : dir + "-" + obj + "-enum-value-removed";
+        for (String v : bv) {
+            if (!hv.contains(v)) {
+                emit(removedRule, ctx, prop, sp + "/enum/" + Located.escape(v), he, "value", v);
+            }
+        }
+        for (String v : hv) {
+            if (!bv.contains(v)) {
+                emit(dir + "-" + obj + "-enum-value-added", ctx, prop, sp + "/enum/" + Located.escape(v), he, "value", v);
+            }
+        }
+    }
+
+    private void extensibleEnum(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        Set<String> bv = values(b.keyword("x-extensible-enum"));
+        Set<String> hv = values(h.keyword("x-extensible-enum"));
+        if (bv == null || hv == null || !ctx.request) {
+            return;
+        }
+        for (String v : bv) {
+            if (!hv.contains(v)) {
+                emit("request-" + obj + "-x-extensible-enum-value-removed", ctx, prop,
+                        sp + "/x-extensible-enum/" + Located.escape(v), h.keyword("x-extensible-enum"), "value", v);
+            }
+        }
+    }
+
+    private static Set<String> values(Located l) {
+        if (l == null || l.node() == null || !l.node().isList()) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        l.node().items().forEach(i -> out.add(i.canonical()));
+        return out;
+    }
+
+    private void bounds(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        String prefix = ctx.direction() + "-" + obj + "-";
+        for (Bound bound : BOUNDS) {
+            BigDecimal bv = number(b.keyword(bound.keyword));
+            BigDecimal hv = number(h.keyword(bound.keyword));
+            if (bound.zeroWhenAbsent && (bv != null || hv != null)) {
+                bv = bv == null ? BigDecimal.ZERO : bv;
+                hv = hv == null ? BigDecimal.ZERO : hv;
+            }
+            Located at = h.keyword(bound.keyword) != null ? h.keyword(bound.keyword) : h.at;
+            String pointer = sp + "/" + bound.keyword;
+            if (bv == null && hv != null) {
+                emit(prefix + bound.attr + "-set", ctx, prop, pointer, at, "old", "none", "new", hv.toPlainString());
+            } else if (bv != null && hv == null) {
+                emit(prefix + bound.attr + "-unset", ctx, prop, pointer, at, "old", bv.toPlainString(), "new", "none");
+            } else if (bv != null && bv.compareTo(hv) != 0) {
+                String action = hv.compareTo(bv) > 0 ? "-increased" : "-decreased";
+                emit(prefix + bound.attr + action, ctx, prop, pointer, at, "old", bv.toPlainString(), "new",
+                        hv.toPlainString());
+            }
+        }
+    }
+
+    private static BigDecimal number(Located l) {
+        if (l == null || l.node() == null || !l.node().isScalar()) {
+            return null;
+        }
+        String t = l.node().type();
+        if (!"int".equals(t) && !"float".equals(t)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(l.node().text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void keywords(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        String prefix = ctx.direction() + "-" + obj + "-";
+        for (Map.Entry<String, String> e : NARROWING_PRESENCE.entrySet()) {
+            presence(b, h, e.getKey(), prefix + e.getValue(), ctx, prop, sp);
+        }
+        presence(b, h, "prefixItems", prefix + "prefix-items", ctx, prop, sp);
+        valueChange(b, h, "const", prefix + "const", ctx, prop, sp);
+        valueChange(b, h, "pattern", prefix + "pattern", ctx, prop, sp);
+        valueChange(b, h, "default", prefix + "default-value", ctx, prop, sp);
+        Located bm = b.keyword("contentMediaType");
+        Located hm = h.keyword("contentMediaType");
+        if (bm != null && hm != null && !bm.node().canonical().equals(hm.node().canonical())) {
+            emit(prefix + "content-media-type-changed", ctx, prop, sp + "/contentMediaType", hm,
+                    "old", bm.node().canonical(), "new", hm.node().canonical());
+        }
+        Located bc = b.keyword("contentEncoding");
+        Located hc = h.keyword("contentEncoding");
+        if (bc != null && hc != null && !bc.node().canonical().equals(hc.node().canonical())) {
+            emit(prefix + "content-encoding-changed", ctx, prop, sp + "/contentEncoding", hc,
+                    "old", bc.node().canonical(), "new", hc.node().canonical());
+        }
+        perKey(b, h, "patternProperties", prefix + "pattern-property", ctx, prop, sp);
+        perKey(b, h, "dependentSchemas", prefix + "dependent-schema", ctx, prop, sp);
+        perKey(b, h, "dependentRequired", prefix + "dependent-required", ctx, prop, sp);
+    }
+
+    private void presence(SchemaView b, SchemaView h, String keyword, String rule, Ctx ctx, String prop, String sp) {
+        Located bk = b.keyword(keyword);
+        Located hk = h.keyword(keyword);
+        if (bk == null && hk != null) {
+            emit(rule + "-added", ctx, prop, sp + "/" + keyword, hk, "keyword", keyword);
+        } else if (bk != null && hk == null) {
+            emit(rule + "-removed", ctx, prop, sp + "/" + keyword, h.at, "keyword", keyword);
+        }
+    }
+
+    private void valueChange(SchemaView b, SchemaView h, String keyword, String rule, Ctx ctx, String prop, String sp) {
+        Located bk = meaningful(b.keyword(keyword));
+        Located hk = meaningful(h.keyword(keyword));
+        String pointer = sp + "/" + keyword;
+        if (bk == null && hk != null) {
+            emit(rule + "-added", ctx, prop, pointer, hk, "old", "none", "new", hk.node().canonical());
+        } else if (bk != null && hk == null) {
+            emit(rule + "-removed", ctx, prop, pointer, h.at, "old", bk.node().canonical(), "new", "none");
+        } else if (bk != null && !bk.node().canonical().equals(hk.node().canonical())) {
+            emit(rule + "-changed", ctx, prop, pointer, hk, "old", bk.node().canonical(), "new", hk.node().canonical());
+        }
+    }
+
+    /** An empty pattern or string constrains nothing: treat it as absent. */
+    private static Located meaningful(Located l) {
+        return l == null || l.node() == null || (l.node().isScalar() && "str".equals(l.node().type())
+                && l.node().text().isEmpty()) ? null : l;
+    }
+
+    private void perKey(SchemaView b, SchemaView h, String keyword, String rule, Ctx ctx, String prop, String sp) {
+        Located bk = b.keyword(keyword);
+        Located hk = h.keyword(keyword);
+        Map<String, SpecNode> bm = bk == null ? Map.of() : bk.node().fields();
+        Map<String, SpecNode> hm = hk == null ? Map.of() : hk.node().fields();
+        for (String k : bm.keySet()) {
+            String pointer = sp + "/" + keyword + "/" + Located.escape(k);
+            if (!hm.containsKey(k)) {
+                emit(rule + "-removed", ctx, prop, pointer, hk != null ? hk : h.at, "value", k);
+            } else if (!bm.get(k).canonical().equals(hm.get(k).canonical()) && keyword.equals("dependentRequired")) {
+                emit(rule + "-changed", ctx, prop, pointer, hk.child(k), "value", k);
+            }
+        }
+        for (String k : hm.keySet()) {
+            if (!bm.containsKey(k)) {
+                emit(rule + "-added", ctx, prop, sp + "/" + keyword + "/" + Located.escape(k), hk.child(k), "value", k);
+            }
+        }
+    }
+
+    private void variants(String keyword, String attr, List<Located> bl, List<Located> hl, SchemaView h, Ctx ctx,
+            String obj, String prop, String sp, int depth) {
+        if (bl.isEmpty() && hl.isEmpty()) {
+            return;
+        }
+        Map<String, Located> bk = keyed(base, bl);
+        Map<String, Located> hk = keyed(head, hl);
+        String prefix = ctx.direction() + "-" + obj + "-" + attr;
+        List<String> removed = new ArrayList<>();
+        for (String k : bk.keySet()) {
+            if (!hk.containsKey(k)) {
+                removed.add(k);
+            }
+        }
+        List<String> added = new ArrayList<>();
+        for (String k : hk.keySet()) {
+            if (!bk.containsKey(k)) {
+                added.add(k);
+            }
+        }
+        Located at = h.keyword(keyword) != null ? h.keyword(keyword) : h.at;
+        boolean inline = removed.size() == 1 && Workspace.refName(bk.get(removed.get(0)).node()) == null
+                && added.size() == 1 && Workspace.refName(hk.get(added.get(0)).node()) == null;
+        if (inline && bl.size() == hl.size()) {
+            // one variant edited in place: compare it instead of reporting a removal and an addition
+            compare(bk.get(removed.get(0)), hk.get(added.get(0)), ctx, prop, sp + "/" + keyword, depth + 1);
+        } else {
+            for (String k : removed) {
+                emit(prefix + "-removed", ctx, prop, sp + "/" + keyword + "/" + Located.escape(k), at, "value", k);
+            }
+            for (String k : added) {
+                emit(prefix + "-added", ctx, prop, sp + "/" + keyword + "/" + Located.escape(k), hk.get(k), "value", k);
+            }
+        }
+        for (Map.Entry<String, Located> e : bk.entrySet()) {
+            Located other = hk.get(e.getKey());
+            if (other != null) {
+                compare(e.getValue(), other, ctx, prop, sp + "/" + keyword + "/" + Located.escape(e.getKey()), depth + 1);
+            }
+        }
+    }
+
+    /** Variants keyed by the schema they reference, their title, or their content. */
+    private static Map<String, Located> keyed(Workspace ws, List<Located> variants) {
+        Map<String, Located> out = new LinkedHashMap<>();
+        for (Located v : variants) {
+            String name = Workspace.refName(v.node());
+            Located r = ws.resolve(v);
+            if (name == null && r.node() != null) {
+                name = r.node().string("title");
+            }
+            if (name == null && r.node() != null) {
+                name = r.node().canonical();
+                if (name.length() > 80) {
+                    name = name.substring(0, 80) + "…";
+                }
+            }
+            out.putIfAbsent(name == null ? "#" + out.size() : name, v);
+        }
+        return out;
+    }
+
+    private void properties(SchemaView b, SchemaView h, Ctx ctx, String prop, String sp, int depth) {
+        for (Map.Entry<String, Located> e : b.properties.entrySet()) {
+            String name = e.getKey();
+            String child = prop.isEmpty() ? name : prop + "/" + name;
+            String pointer = sp + "/properties/" + Located.escape(name);
+            Located bp = base.resolve(e.getValue());
+            Located hp = h.properties.get(name);
+            boolean bReq = b.required.contains(name);
+            if (hp == null) {
+                if (ctx.request) {
+                    if (!flag(bp, "readOnly")) {
+                        emit("request-property-removed", ctx, child, pointer, h.at, "name", name);
+                    }
+                } else if (!flag(bp, "writeOnly")) {
+                    emit(bReq ? "response-required-property-removed" : "response-optional-property-removed", ctx, child,
+                            pointer, h.at, "name", name);
+                }
+                continue;
+            }
+            Located hpr = head.resolve(hp);
+            boolean hReq = h.required.contains(name);
+            if (bReq != hReq) {
+                boolean skip = ctx.request ? flag(hpr, "readOnly") : flag(hpr, "writeOnly");
+                if (!skip) {
+                    String rule = ctx.direction() + "-property-became-" + (hReq ? "required" : "optional");
+                    emit(rule, ctx, child, pointer + "/required", hp, "name", name);
+                }
+            }
+            diff.propertyLifecycle(bp, hpr, ctx, child, pointer, hp);
+            compare(e.getValue(), hp, ctx, child, pointer, depth + 1);
+        }
+        for (Map.Entry<String, Located> e : h.properties.entrySet()) {
+            String name = e.getKey();
+            if (b.properties.containsKey(name)) {
+                continue;
+            }
+            String child = prop.isEmpty() ? name : prop + "/" + name;
+            String pointer = sp + "/properties/" + Located.escape(name);
+            Located hpr = head.resolve(e.getValue());
+            boolean req = h.required.contains(name);
+            if (ctx.request) {
+                if (flag(hpr, "readOnly")) {
+                    continue;
+                }
+                emit(req ? "new-required-request-property" : "new-optional-request-property", ctx, child, pointer,
+                        e.getValue(), "name", name);
+            } else if (!flag(hpr, "writeOnly")) {
+                emit(req ? "response-required-property-added" : "response-optional-property-added", ctx, child, pointer,
+                        e.getValue(), "name", name);
+            }
+        }
+    }
+
+    private static boolean flag(Located l, String key) {
+        return l != null && l.node() != null && l.node().isMap() && l.node().flag(key);
+    }
+}
