@@ -25,6 +25,11 @@ import picocli.CommandLine.Command;
             BaselineCommand.class,
             DemoCommand.class,
             AvroCommand.class,
+            MigrationsCommand.class,
+            KeygenCommand.class,
+            VerifyApprovalCommand.class,
+            InstallHookCommand.class,
+            RegistryCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
