@@ -30,6 +30,10 @@ import picocli.CommandLine.Command;
             VerifyApprovalCommand.class,
             InstallHookCommand.class,
             RegistryCommand.class,
+            KeygenCommand.class,
+            VerifyApprovalCommand.class,
+            InstallHookCommand.class,
+            RegistryCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
