@@ -30,6 +30,9 @@ final class CheckCommand implements Callable<Integer>, Main.NeedsEnvironment {
     @Mixin
     GateOptions gate;
 
+    @Mixin
+    ApprovalOptions approval;
+
     @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0.")
     Path sarif;
 
@@ -58,9 +61,10 @@ final class CheckCommand implements Callable<Integer>, Main.NeedsEnvironment {
         if (!format.equals("console") && !format.equals("json")) {
             throw new UsageException("--format must be console or json, not '" + format + "'");
         }
+        approval.validate(env);
         GateOutcome outcome = Gate.discover(Main.version()).run(gate.request(env));
         Outputs.write(outcome, outputOptions(), spec.commandLine().getOut());
-        return outcome.exitCode();
+        return approval.write(outcome, env, java.time.Clock.systemUTC(), spec.commandLine().getErr());
     }
 
     Outputs.Options outputOptions() {

@@ -75,7 +75,10 @@ public final class ApprovalStatement {
         policy.put("digest", Map.of("sha256", Digests.sha256Hex(in.configBytes())));
 
         Map<String, Object> predicate = new LinkedHashMap<>();
-        predicate.put("verifier", Map.of("id", VERIFIER_ID, "version", Map.of("mergegate", in.toolVersion())));
+        Map<String, Object> verifier = new LinkedHashMap<>();
+        verifier.put("id", VERIFIER_ID);
+        verifier.put("version", Map.of("mergegate", in.toolVersion()));
+        predicate.put("verifier", verifier);
         predicate.put("timeVerified", in.verifiedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         predicate.put("resourceUri", resourceUri(in.repository(), in.headCommit()));
         predicate.put("policy", policy);
