@@ -37,7 +37,7 @@ final class HistoryRules {
                     run.reportAt(MigrationRuleIds.APPLIED_MIGRATION_DELETED, b.path, 0, 0, "version " + version(b),
                             args("version", version(b)));
                 }
-            } else {
+            } else if (run.maybeChanged(b.path)) {
                 List<String> bl = b.checksumLines();
                 List<String> hl = h.checksumLines();
                 if (!bl.equals(hl)) {

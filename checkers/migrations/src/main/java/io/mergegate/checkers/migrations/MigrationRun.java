@@ -6,6 +6,7 @@ import io.mergegate.core.source.SourceTree;
 import io.mergegate.core.spi.Artifact;
 import io.mergegate.core.spi.GateContext;
 import io.mergegate.core.spi.KnownFacts;
+import io.mergegate.core.spi.Mode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ final class MigrationRun {
         Map<String, Migration> head = load(ctx.head());
         List<Migration> judged = new ArrayList<>();
         for (Migration m : head.values()) {
+            if (!maybeChanged(m.path) && base.containsKey(m.path)) {
+                continue;
+            }
             Migration before = base.get(m.path);
             if (before == null || !before.checksumLines().equals(m.checksumLines())) {
                 judged.add(m);
@@ -46,7 +50,7 @@ final class MigrationRun {
         List<Migration> baseOrdered = new ArrayList<>(base.values());
         baseOrdered.sort(Migration.ORDER);
         Schema schema = new Schema();
-        for (Migration m : baseOrdered) {
+        for (Migration m : needsSchema(judged) ? baseOrdered : List.<Migration>of()) {
             if (m.name.isPresent()) {
                 for (StatementAnalyzer.Result r : m.statements(settings.dialect())) {
                     r.ops().forEach(op -> schema.apply(op, m.path));
@@ -65,6 +69,32 @@ final class MigrationRun {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether a judged statement depends on what earlier migrations built (drops, type changes, SET NOT NULL);
+     * when none does, the base migrations need not be replayed.
+     */
+    private boolean needsSchema(List<Migration> judged) {
+        for (Migration m : judged) {
+            for (StatementAnalyzer.Result r : m.statements(settings.dialect())) {
+                for (Op op : r.ops()) {
+                    switch (op.kind) {
+                        case DROP_COLUMN, DROP_TABLE, ALTER_COLUMN_TYPE, SET_NOT_NULL -> {
+                            return true;
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** False when the change set says the path is the same at base and head (so its content need not be read). */
+    boolean maybeChanged(String path) {
+        return ctx.mode() == Mode.TREE || ctx.changes().isChanged(path);
     }
 
     GateContext ctx() {

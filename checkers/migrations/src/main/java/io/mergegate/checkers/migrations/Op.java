@@ -36,8 +36,8 @@ final class Op {
     Constraint constraint;
     /** For {@code CHECK (col IS NOT NULL)}: the column. */
     String checkNotNullColumn;
-    /** A short description of the statement, e.g. {@code ALTER TABLE users DROP COLUMN email}. */
-    String what;
+    /** The text of the statement the operation belongs to. */
+    String source;
     /** True when found inside a DO block or an EXECUTE string. */
     boolean hidden;
     /** True for a column or constraint that is part of a CREATE TABLE. */
@@ -46,6 +46,29 @@ final class Op {
     Op(Kind kind, int offset) {
         this.kind = kind;
         this.offset = offset;
+    }
+
+    /** A one-line excerpt of the statement, e.g. {@code ALTER TABLE users DROP COLUMN email}. */
+    String what() {
+        return excerpt(source == null ? "" : source);
+    }
+
+    static String excerpt(String text) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), 90));
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < 80; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() >= 80 ? sb.substring(0, 77) + "..." : sb.toString();
     }
 
     boolean isDdl() {

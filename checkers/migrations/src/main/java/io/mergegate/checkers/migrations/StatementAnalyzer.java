@@ -135,14 +135,9 @@ final class StatementAnalyzer {
             int idx = Math.max(0, Math.min(tokenIndex, t.size() - 1));
             Op op = new Op(kind, base + t.get(idx).offset());
             op.hidden = hidden;
-            op.what = summary();
+            op.source = text;
             ops.add(op);
             return op;
-        }
-
-        private String summary() {
-            String s = text.replaceAll("\\s+", " ").strip();
-            return s.length() > 80 ? s.substring(0, 77) + "..." : s;
         }
 
         Token peek(int k) {
@@ -282,14 +277,14 @@ final class StatementAnalyzer {
                         col.constraint = Op.Constraint.CHECK;
                         col.checkNotNullColumn = con.checkNotNullColumn;
                         col.name = con.name;
-                        col.what = op.what;
+                        col.source = op.source;
                         col.inCreate = true;
                         ops.add(col);
                     }
                 } else if (x != null && x.isName()) {
                     Op col = new Op(Op.Kind.ADD_COLUMN, base + x.offset());
                     col.table = op.table;
-                    col.what = op.what;
+                    col.source = op.source;
                     col.hidden = hidden;
                     col.inCreate = true;
                     readColumnDefinition(col, ce);
@@ -653,7 +648,7 @@ final class StatementAnalyzer {
         }
 
         private boolean seen(Op.Kind kind, String name) {
-            return ops.stream().anyMatch(o -> o.kind == kind && name.equals(o.name) && o.what.equals(summary()));
+            return ops.stream().anyMatch(o -> o.kind == kind && name.equals(o.name) && o.source == text);
         }
 
         void drop() {

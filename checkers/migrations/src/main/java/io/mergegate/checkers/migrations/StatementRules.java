@@ -134,7 +134,7 @@ final class StatementRules {
 
     private void phaseRules(Migration m, Phase phase, Op op, boolean existing, Set<String> createdHere,
             Set<String> reportedStatements) {
-        String key = op.what + "@" + op.offset;
+        String key = op.source + "@" + op.offset;
         switch (phase) {
             case EXPAND -> {
                 if (op.kind == Op.Kind.DROP_COLUMN) {
@@ -356,7 +356,7 @@ final class StatementRules {
 
     private void report(String rule, Migration m, Op op, Map<String, Object> extra) {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("statement", op.what + (op.hidden ? " (inside a DO block or EXECUTE string)" : ""));
+        a.put("statement", op.what() + (op.hidden ? " (inside a DO block or EXECUTE string)" : ""));
         a.put("table", op.table == null ? "?" : op.table);
         a.put("column", op.column == null ? "?" : op.column);
         a.putAll(extra);
@@ -387,8 +387,7 @@ final class StatementRules {
     }
 
     private static String summary(String text) {
-        String s = text.replaceAll("\\s+", " ").strip();
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        return Op.excerpt(text);
     }
 
     /** Contract drops: lists every base or head file (outside the migrations) that still names the object. */
