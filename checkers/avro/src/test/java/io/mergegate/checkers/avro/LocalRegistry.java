@@ -29,7 +29,30 @@ final class LocalRegistry implements AutoCloseable {
         assertThat(URI.create(url).getHost()).as("tests only talk to a local registry").isEqualTo("127.0.0.1");
     }
 
-    static LocalRegistry obtain() throws Exception {
+    private static LocalRegistry shared;
+
+    /**
+     * One registry per test JVM, shared by the test classes: the given URL, or one started on first use
+     * and stopped when the JVM exits.
+     */
+    static synchronized LocalRegistry obtain() throws Exception {
+        if (shared == null) {
+            shared = start();
+            if (shared.state != null) {
+                LocalRegistry started = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (Exception e) {
+                        // the JVM is exiting; the script's pid file names the process if it survives
+                    }
+                }));
+            }
+        }
+        return shared;
+    }
+
+    private static LocalRegistry start() throws Exception {
         String given = System.getenv(ENV);
         if (given != null && !given.isBlank()) {
             return new LocalRegistry(given.strip(), null);

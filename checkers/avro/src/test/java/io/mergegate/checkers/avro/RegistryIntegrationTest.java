@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +34,6 @@ class RegistryIntegrationTest {
     @BeforeAll
     static void start() throws Exception {
         registry = LocalRegistry.obtain();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     /** A fresh topic whose value subject holds V1 under the given level. */
