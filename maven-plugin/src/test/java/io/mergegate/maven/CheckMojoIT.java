@@ -90,6 +90,9 @@ class CheckMojoIT {
         assertThat(bad.exit).as(bad.out).isEqualTo(1);
         assertThat(bad.out).contains("branch/invalid-name").contains("BUILD FAILURE").contains("blocking finding(s)");
         assertThat(project.resolve("target/mergegate/mergegate.txt")).exists();
+        assertThat(Files.readString(project.resolve("target/mergegate/mergegate.sarif"))).contains("branch/invalid-name");
+        assertThat(Files.readString(project.resolve("target/mergegate/mergegate-junit.xml"))).contains("<testsuite");
+        assertThat(project.resolve("target/mergegate/summary.md")).exists();
 
         git("branch", "-m", "feature/CORE-1-sample");
         Run good = mvn("-Dmergegate.base=main");
