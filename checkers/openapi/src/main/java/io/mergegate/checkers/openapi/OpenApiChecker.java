@@ -36,6 +36,10 @@ public final class OpenApiChecker implements Checker {
     static final List<String> DEFAULT_SPECS = List.of("**/openapi/**/*.{yaml,yml,json}", "**/*openapi*.{yaml,yml,json}");
     private static final Pattern VERSIONED_FILE = Pattern.compile("(.*)-v(\\d{1,6})(\\.(?:ya?ml|json))");
 
+    /** About the file itself rather than the change: reported only when the change touches the file. */
+    private static final Set<String> QUALITY_RULES = Set.of("spec-unparseable", "spec-invalid", "spec-incomplete",
+            "base-spec-unparseable", "spec-too-complex");
+
     @Override
     public String id() {
         return ID;
@@ -80,7 +84,15 @@ public final class OpenApiChecker implements Checker {
             ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
             String basePath = pairedBase(path, ctx.base(), baseSpecs, ctx.head());
             SpecComparison c = SpecComparison.run(base, basePath, head, path, policy);
-            c.changes.forEach(ch -> findings.add(finding(ctx, path, ch)));
+            boolean touched = ctx.changes().isChanged(path) || basePath == null || !basePath.equals(path);
+            for (Change ch : c.changes) {
+                if (touched || !QUALITY_RULES.contains(ch.rule())) {
+                    Finding f = finding(ctx, path, ch);
+                    // a new major's file may break the previous major: reported, but not as a violation
+                    boolean newMajor = c.acrossVersions && Rules.get(ch.rule()).impact() == Rules.Impact.MAJOR;
+                    findings.add(newMajor ? f.withSeverity(Severity.NOTE) : f);
+                }
+            }
             if (!c.headBroken) {
                 ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, path, c.level, c.oldVersion, c.newVersion,
                         c.summary));

@@ -27,7 +27,8 @@ final class SpecComparison {
     String summary = "";
     /** True when the head spec could not be judged (unparseable or invalid). */
     boolean headBroken;
-    private boolean acrossVersions;
+    /** True when head is a new major's file ({@code svc-v3.yaml}) compared with the previous major's. */
+    boolean acrossVersions;
 
     private SpecComparison(String basePath, String headPath) {
         this.basePath = basePath;

@@ -33,7 +33,7 @@ final class SpecLoader {
     /** Larger files are refused before parsing. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
     static final int MAX_DEPTH = 200;
-    static final int MAX_ALIASES = 100;
+    static final int MAX_ALIASES = 50;
     static final int MAX_NODES = 4_000_000;
 
     private SpecLoader() {
