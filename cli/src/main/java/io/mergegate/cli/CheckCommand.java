@@ -2,14 +2,11 @@ package io.mergegate.cli;
 
 import io.mergegate.engine.Gate;
 import io.mergegate.engine.GateOutcome;
-import io.mergegate.engine.UsageException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mergegate check}: runs the gate on a change and writes the reports. */
@@ -33,21 +30,8 @@ final class CheckCommand implements Callable<Integer>, Main.NeedsEnvironment {
     @Mixin
     ApprovalOptions approval;
 
-    @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0.")
-    Path sarif;
-
-    @Option(names = "--sarif-category", paramLabel = "ID", description = "SARIF automationDetails.id (code scanning category).")
-    String sarifCategory;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML.")
-    Path junit;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Standard output: console (default) or json.")
-    String format = "console";
-
-    @Option(names = "--no-color", description = "No colours in console output (also when NO_COLOR is set).")
-    boolean noColor;
-
+    @Mixin
+    OutputOptions output;
 
     private Map<String, String> env = Map.of();
 
@@ -58,17 +42,10 @@ final class CheckCommand implements Callable<Integer>, Main.NeedsEnvironment {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("console") && !format.equals("json")) {
-            throw new UsageException("--format must be console or json, not '" + format + "'");
-        }
+        Outputs.Options options = output.options(env);
         approval.validate(env);
-        GateOutcome outcome = Gate.discover(Main.version()).run(gate.request(env));
-        Outputs.write(outcome, outputOptions(), spec.commandLine().getOut());
+        GateOutcome outcome = output.applyFailOn(Gate.discover(Main.version()).run(gate.request(env)));
+        Outputs.write(outcome, options, spec.commandLine().getOut());
         return approval.write(outcome, env, java.time.Clock.systemUTC(), spec.commandLine().getErr());
-    }
-
-    Outputs.Options outputOptions() {
-        boolean color = !noColor && System.console() != null && !env.containsKey("NO_COLOR");
-        return new Outputs.Options(format, color, sarif, sarifCategory, junit);
     }
 }

@@ -23,10 +23,13 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         RuleCatalog catalog = RuleCatalog.builtIn();
         RuleDescriptor r = catalog.find(ruleId).orElseThrow(() -> {
-            String near = catalog.all().stream().map(RuleDescriptor::id)
-                    .filter(id -> id.contains(ruleId) || ruleId.contains(id.substring(id.indexOf('/') + 1)))
-                    .findFirst().map(id -> "; did you mean " + id + "?").orElse("; run 'mergegate rules' for the list");
-            return new UsageException("unknown rule '" + ruleId + "'" + near);
+            java.util.List<String> same = catalog.all().stream().filter(x -> x.name().equals(ruleId))
+                    .map(RuleDescriptor::id).toList();
+            java.util.List<String> near = same.isEmpty() ? catalog.all().stream().map(RuleDescriptor::id)
+                    .filter(id -> id.contains(ruleId)).limit(5).toList() : same;
+            String hint = near.isEmpty() ? "; run 'mergegate rules' for the list"
+                    : "; did you mean " + String.join(" or ", near) + "?";
+            return new UsageException("unknown rule '" + ruleId + "'" + hint);
         });
         PrintWriter out = spec.commandLine().getOut();
         out.println(r.id() + " (" + r.defaultSeverity().id() + ", " + r.status().id()

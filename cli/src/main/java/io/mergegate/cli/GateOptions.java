@@ -1,5 +1,6 @@
 package io.mergegate.cli;
 
+import io.mergegate.checkers.prmeta.PullRequestMetadata;
 import io.mergegate.core.spi.Mode;
 import io.mergegate.core.spi.PullRequest;
 import io.mergegate.engine.GateRequest;
@@ -93,10 +94,8 @@ final class GateOptions {
         if (prTitle == null && body == null) {
             return fromCi;
         }
-        PullRequest ci = fromCi == null ? PullRequest.none() : fromCi;
-        return new PullRequest(null, null, null, ci.target(), prTitle != null ? prTitle : ci.title(),
-                body != null ? body : ci.body() == null ? "" : ci.body(), ci.labels(), ci.draft(), false,
-                "command line");
+        return PullRequestMetadata.local(fromCi, prTitle != null ? prTitle : fromCi.title(),
+                body != null ? body : fromCi.body());
     }
 
     private Clock clock() {

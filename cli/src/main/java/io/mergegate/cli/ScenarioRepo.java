@@ -104,12 +104,16 @@ public final class ScenarioRepo {
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(side)) {
-            files = s.filter(Files::isRegularFile).toList();
+            files = s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
         }
         for (Path f : files) {
             Path dest = repo.resolve(side.relativize(f).toString());
             Files.createDirectories(dest.getParent());
-            Files.copy(f, dest);
+            if (Files.isSymbolicLink(f)) {
+                Files.createSymbolicLink(dest, Files.readSymbolicLink(f));
+            } else {
+                Files.copy(f, dest);
+            }
         }
     }
 
