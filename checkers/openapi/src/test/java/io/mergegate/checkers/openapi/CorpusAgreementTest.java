@@ -1,0 +1,291 @@
+package io.mergegate.checkers.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mergegate.core.source.DirectorySourceTree;
+import io.mergegate.testkit.FixturePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Breaking / non-breaking verdicts compared with two public corpora ({@code ../shared/corpus/openapi},
+ * see its SOURCE.md). Every disagreement is listed below with its reason; the test fails on a new
+ * disagreement and on a listed one that no longer happens.
+ *
+ * <p>oasdiff rows are grouped by spec pair. A row that ran a single oasdiff check only judges the
+ * rule ids of that check, so our findings are scoped the same way (by the check's name: direction,
+ * object and attribute tokens). A pair is breaking when any expected id is ERR. Our verdict is any
+ * error-level compatibility finding; {@code spec-invalid} / {@code spec-unparseable} count too (the
+ * gate fails), the mergegate-only versioning rules do not (oasdiff has no such defaults).
+ */
+class CorpusAgreementTest {
+
+    private static final Path CORPUS = FixturePaths.shared().resolve("corpus/openapi");
+    private static final Policy POLICY = new Policy(LocalDate.of(2026, 6, 1), Policy.DEFAULT_DAYS);
+    private static final Set<String> MERGEGATE_ONLY = Set.of("spec-version-changed", "api-version-not-semver",
+            "api-version-not-bumped", "api-major-version-not-bumped", "api-minor-version-not-bumped",
+            "api-version-decreased", "api-uri-version-not-bumped", "api-uri-version-mismatch",
+            "api-sunset-header-missing", "base-spec-unparseable", "spec-too-complex", "spec-incomplete");
+    private static final Set<String> ALWAYS_IN_SCOPE = Set.of("spec-invalid", "spec-unparseable");
+
+    private static final String ALLOF = "documented deviation: allOf is flattened before the diff (issue: no false "
+            + "alarms on allOf refactors); the added subschema adds no required property, so nothing narrows";
+
+    /** oasdiff pairs whose verdict differs, with the reason. */
+    static final Map<String, String> OASDIFF_DEVIATIONS = Map.ofEntries(
+            Map.entry("checker/common_request_parameter_max_items_updated_revision.yaml -> "
+                    + "checker/common_request_parameter_max_items_updated_base.yaml",
+                    "documented deviation: path-level parameters are merged into each operation (issue), so a "
+                            + "narrowed maxItems on a common parameter is breaking; oasdiff skips common parameters"),
+            Map.entry("checker/request_param_multitype_to_array_31_base.yaml -> "
+                    + "checker/request_param_multitype_to_array_31_revision.yaml",
+                    "documented deviation: a query parameter typed [string, integer] that becomes an array of "
+                            + "strings rejects a bare integer; oasdiff calls it a generalisation"),
+            Map.entry("checker/request_property_all_of_added_base.yaml -> "
+                    + "checker/request_property_all_of_added_revision.yaml", ALLOF),
+            Map.entry("checker/request_property_all_of_annotation_only_added_at_property_base.yaml -> "
+                    + "checker/request_property_all_of_annotation_only_added_at_property_revision.yaml", ALLOF),
+            Map.entry("checker/request_property_all_of_annotation_only_added_base.yaml -> "
+                    + "checker/request_property_all_of_annotation_only_added_revision.yaml", ALLOF),
+            Map.entry("checker/request_property_any_of_ref_inline_enum_base.yaml -> "
+                    + "checker/request_property_any_of_ref_inline_enum_revision.yaml",
+                    "known gap: an anyOf variant replaced by an inline enum of the same values is matched by "
+                            + "content, not reported as removed"),
+            Map.entry("checker/request_property_one_of_wrapped_base.yaml -> "
+                    + "checker/request_property_one_of_wrapped_revision.yaml",
+                    "known gap: wrapping a request schema in oneOf (request-body-wrapped-in-one-of) is not "
+                            + "detected; the properties moved into the variant are not compared"),
+            Map.entry("deprecation/base-beta-stability.yaml -> deprecation/deprecated-no-sunset-beta-stability.yaml",
+                    "documented deviation: deprecating a beta operation requires x-sunset 90 days ahead (issue: "
+                            + "deprecation-days default 180 stable / 90 beta); oasdiff's default needs no sunset"),
+            Map.entry("enums/request-body-enum-revision.yaml -> enums/request-body-enum.yaml",
+                    "documented deviation: the head spec is structurally invalid (a response `content` that is "
+                            + "not an object); it gives spec-invalid and is not diffed"),
+            Map.entry("enums/request-parameter-property-no-enum.yaml -> enums/request-parameter-property-enum.yaml",
+                    "known gap: an enum added to a property of a header parameter's object schema "
+                            + "(request-header-property-became-enum) is not checked"),
+            Map.entry("list-of-types/list-to-list-base.yaml -> list-of-types/list-to-list-revision.yaml",
+                    "scoping artefact: we report response-property-type-changed (ERR) where oasdiff's single "
+                            + "check reports list-of-types-narrowed; both call the pair breaking"),
+            Map.entry("request_params/base.yaml -> request_params/optional-request-params.yaml",
+                    "documented deviation: the head spec is structurally invalid per swagger-parser (a header "
+                            + "parameter without schema or content); it gives spec-invalid and is not diffed"));
+
+    private static final String OAT_LEVELS = "documented deviation: oasdiff's levels (which we follow) differ from "
+            + "OpenAPITools' here: ";
+
+    /** OpenAPITools comparisons whose verdict differs, with the reason. */
+    static final Map<String, String> OPENAPITOOLS_DEVIATIONS = new TreeMap<>(Map.ofEntries(
+            Map.entry("bc_response_apiresponse_base.yaml -> bc_response_apiresponse_decreased.yaml",
+                    OAT_LEVELS + "removing a non-success response is response-non-success-status-removed (INFO)"),
+            Map.entry("bc_response_header_base.yaml -> bc_response_header_explode_changed.yaml",
+                    "known gap: header style/explode changes are not compared"),
+            Map.entry("bc_response_header_base.yaml -> bc_response_header_required_increased.yaml",
+                    OAT_LEVELS + "a response header becoming required promises more (compatible)"),
+            Map.entry("bc_response_headers_base.yaml -> bc_response_headers_decreased.yaml",
+                    OAT_LEVELS + "removing an optional response header is optional-response-header-removed (WARN)"),
+            Map.entry("bc_minlength_base.yaml -> bc_response_minlength_increased.yaml",
+                    OAT_LEVELS + "a larger minLength in a response narrows what clients receive (compatible)"),
+            Map.entry("bc_minlength_base.yaml -> bc_response_minlength_changed_but_compatible.yaml",
+                    OAT_LEVELS + "a smaller minLength in a response widens it (response-body-min-length-decreased, ERR)"),
+            Map.entry("bc_oauthflow_base.yaml -> bc_oauthflow_authorization_url_changed.yaml",
+                    OAT_LEVELS + "OAuth flow URL changes are api-security-component-oauth-url-changed (INFO); not compared"),
+            Map.entry("bc_oauthflow_base.yaml -> bc_oauthflow_refresh_url_changed.yaml",
+                    OAT_LEVELS + "OAuth flow URL changes are INFO in oasdiff; not compared"),
+            Map.entry("bc_oauthflow_base.yaml -> bc_oauthflow_token_url_changed.yaml",
+                    OAT_LEVELS + "OAuth flow URL changes are INFO in oasdiff; not compared"),
+            Map.entry("bc_operation_base.yaml -> bc_operation_changed_but_compatible.yaml",
+                    "documented deviation: the revision deprecates an operation without x-sunset "
+                            + "(api-deprecated-sunset-missing, required by the issue's lifecycle rules)"),
+            Map.entry("bc_operation_base.yaml -> bc_operation_changed_incompatible_operation_id.yaml",
+                    OAT_LEVELS + "an operationId change is api-operation-id-removed (INFO); not compared"),
+            Map.entry("bc_request_param_base.yaml -> bc_request_param_allowemptyvalue_decreased.yaml",
+                    "known gap: allowEmptyValue is not compared"),
+            Map.entry("bc_request_param_base.yaml -> bc_request_param_explode_changed.yaml",
+                    "known gap: parameter style/explode changes are not compared"),
+            Map.entry("bc_request_param_base.yaml -> bc_request_param_style_changed.yaml",
+                    "known gap: parameter style/explode changes are not compared"),
+            Map.entry("bc_request_params_base.yaml -> bc_request_params_decreased.yaml",
+                    OAT_LEVELS + "removing a request parameter is request-parameter-removed (WARN)"),
+            Map.entry("bc_readonly_base.yaml -> bc_request_readonly_increased.yaml",
+                    OAT_LEVELS + "a request property becoming readOnly is INFO"),
+            Map.entry("bc_readonly_base.yaml -> bc_request_readonly_required_decreased.yaml",
+                    OAT_LEVELS + "readOnly/required interplay is INFO"),
+            Map.entry("bc_schema_base.yaml -> bc_schema_changed_but_compatible.yaml",
+                    "documented deviation: the revision deprecates properties without x-sunset "
+                            + "(request/response-property-deprecated-sunset-missing)"),
+            Map.entry("bc_schema_base.yaml -> bc_schema_discriminator_changed.yaml",
+                    OAT_LEVELS + "discriminator changes are INFO; not compared"),
+            Map.entry("bc_schema_base.yaml -> bc_schema_min_properties_increased.yaml",
+                    "known gap: minProperties/maxProperties are not compared (oasdiff has no rule either)"),
+            Map.entry("bc_schema_base.yaml -> bc_schema_min_properties_added.yaml",
+                    "known gap: minProperties/maxProperties are not compared (oasdiff has no rule either)"),
+            Map.entry("bc_schema_base.yaml -> bc_schema_max_properties_decreased.yaml",
+                    "known gap: minProperties/maxProperties are not compared (oasdiff has no rule either)"),
+            Map.entry("bc_schema_base.yaml -> bc_schema_max_properties_added.yaml",
+                    "known gap: minProperties/maxProperties are not compared (oasdiff has no rule either)"),
+            Map.entry("bc_security_requirement_base.yaml -> bc_security_requirement_schemes_increased.yaml",
+                    OAT_LEVELS + "api-security-added on an already secured operation is INFO"),
+            Map.entry("bc_security_requirements_base.yaml -> bc_security_requirements_decreased.yaml",
+                    OAT_LEVELS + "api-security-removed is INFO"),
+            Map.entry("bc_security_scheme_base.yaml -> bc_security_scheme_bearer_format_changed.yaml",
+                    OAT_LEVELS + "security scheme component changes are INFO; not compared"),
+            Map.entry("bc_security_scheme_base.yaml -> bc_security_scheme_open_id_connect_url_changed.yaml",
+                    OAT_LEVELS + "security scheme component changes are INFO; not compared"),
+            Map.entry("bc_security_scheme_base.yaml -> bc_security_scheme_scheme_changed.yaml",
+                    OAT_LEVELS + "security scheme component changes are INFO; not compared"),
+            Map.entry("bc_security_scheme_base.yaml -> bc_security_scheme_scopes_increased.yaml",
+                    OAT_LEVELS + "security scheme component changes are INFO; not compared"),
+            Map.entry("bc_writeonly_base.yaml -> bc_response_writeonly_increased.yaml",
+                    OAT_LEVELS + "writeOnly changes in responses are INFO"),
+            Map.entry("bc_writeonly_base.yaml -> bc_response_writeonly_required_decreased.yaml",
+                    OAT_LEVELS + "writeOnly/required interplay is INFO")));
+
+    private static List<String[]> manifest(String name) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(CORPUS.resolve(name));
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                out.add(line.split("\t", -1));
+            }
+        }
+        return out;
+    }
+
+    private static SpecComparison compare(DirectorySourceTree tree, String base, String revision) {
+        return SpecComparison.run(new Workspace(tree::file), base, new Workspace(tree::file), revision, POLICY, false);
+    }
+
+    private static String version(Path file) throws IOException {
+        String head = Files.readString(file).substring(0, (int) Math.min(400, Files.size(file)));
+        return head.contains("3.1.") ? "3.1" : "3.0";
+    }
+
+    /** oasdiff check name to the tokens our rule ids must contain, e.g. RequestPropertyMinIncreasedCheck. */
+    static List<String> scope(String config) {
+        int i = config.indexOf("only-check:");
+        if (i < 0) {
+            return null;
+        }
+        String check = config.substring(i + "only-check:".length()).split(";")[0];
+        if (check.equals("APIDeprecationCheck")) {
+            return List.of("*lifecycle");
+        }
+        List<String> tokens = new ArrayList<>(List.of(
+                check.replace("API", "Api").replaceAll("(?<!^)(?=[A-Z])", "-").toLowerCase(Locale.ROOT).split("-")));
+        Set<String> trailing = Set.of("check", "updated", "changed", "added", "removed", "increased", "decreased", "or");
+        while (!tokens.isEmpty() && trailing.contains(tokens.get(tokens.size() - 1))) {
+            tokens.remove(tokens.size() - 1);
+        }
+        tokens.replaceAll(t -> t.equals("schemas") ? "schema" : t.equals("properties") ? "property" : t);
+        return tokens;
+    }
+
+    static boolean inScope(String rule, List<String> tokens) {
+        if (tokens == null || ALWAYS_IN_SCOPE.contains(rule)) {
+            return true;
+        }
+        if (tokens.equals(List.of("*lifecycle"))) {
+            return rule.contains("deprecat") || rule.contains("sunset") || rule.contains("invalid-stability")
+                    || rule.contains("reactivated");
+        }
+        List<String> parts = List.of(rule.split("-"));
+        List<String> t = tokens;
+        if (t.get(0).equals("api") && (parts.get(0).equals("sunset") || parts.get(0).equals("endpoint"))) {
+            t = t.subList(1, t.size());
+        }
+        for (int i = 0; i < t.size(); i++) {
+            String tok = t.get(i);
+            boolean ok = tok.equals("property") && i > 0 ? parts.contains("property") || parts.contains("body")
+                    : tok.equals("media") ? parts.contains("media") || parts.contains("mediatype") : parts.contains(tok);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean breaking(SpecComparison c, List<List<String>> scopes) {
+        for (Change ch : c.changes) {
+            if (!"ERR".equals(Rules.get(ch.rule()).level()) || MERGEGATE_ONLY.contains(ch.rule())) {
+                continue;
+            }
+            for (List<String> s : scopes) {
+                if (inScope(ch.rule(), s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void oasdiffVerdictsAgreeOnAtLeast95PercentPerVersion() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "shared corpus not available");
+        DirectorySourceTree tree = new DirectorySourceTree(CORPUS.resolve("oasdiff-data"), "oasdiff");
+        Map<String, List<String[]>> pairs = new LinkedHashMap<>();
+        for (String[] row : manifest("oasdiff-manifest.tsv")) {
+            pairs.computeIfAbsent(row[0] + " -> " + row[1], k -> new ArrayList<>()).add(row);
+        }
+        Map<String, int[]> tally = new TreeMap<>();
+        Map<String, String> disagreements = new TreeMap<>();
+        for (Map.Entry<String, List<String[]>> e : pairs.entrySet()) {
+            String[] first = e.getValue().get(0);
+            boolean expected = e.getValue().stream().anyMatch(r -> r[3].contains("ERR"));
+            List<List<String>> scopes = e.getValue().stream().map(r -> scope(r[5])).toList();
+            boolean actual = breaking(compare(tree, first[0], first[1]), scopes);
+            int[] t = tally.computeIfAbsent(version(CORPUS.resolve("oasdiff-data").resolve(first[1])), k -> new int[2]);
+            t[1]++;
+            if (expected == actual) {
+                t[0]++;
+            } else {
+                disagreements.put(e.getKey(), "expected " + (expected ? "breaking" : "non-breaking"));
+            }
+        }
+        report("oasdiff", tally, disagreements, OASDIFF_DEVIATIONS);
+        tally.forEach((v, t) -> assertThat(100.0 * t[0] / t[1]).as("oasdiff agreement for OpenAPI %s", v)
+                .isGreaterThanOrEqualTo(95.0));
+    }
+
+    @Test
+    void openApiToolsDisagreementsAreAllDocumented() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "shared corpus not available");
+        DirectorySourceTree tree = new DirectorySourceTree(CORPUS.resolve("openapitools-backcompat"), "openapitools");
+        Map<String, int[]> tally = new TreeMap<>();
+        Map<String, String> disagreements = new TreeMap<>();
+        for (String[] row : manifest("openapitools-manifest.tsv")) {
+            boolean expected = row[2].equals("incompatible");
+            boolean actual = breaking(compare(tree, row[0], row[1]), java.util.Collections.singletonList(null));
+            int[] t = tally.computeIfAbsent(version(CORPUS.resolve("openapitools-backcompat").resolve(row[1])),
+                    k -> new int[2]);
+            t[1]++;
+            if (expected == actual) {
+                t[0]++;
+            } else {
+                disagreements.put(row[0] + " -> " + row[1], "expected " + row[2]);
+            }
+        }
+        report("OpenAPITools", tally, disagreements, OPENAPITOOLS_DEVIATIONS);
+    }
+
+    private static void report(String corpus, Map<String, int[]> tally, Map<String, String> disagreements,
+            Map<String, String> documented) {
+        tally.forEach((v, t) -> System.out.printf(Locale.ROOT, "[corpus] %s OpenAPI %s: %d/%d pairs agree (%.1f%%)%n",
+                corpus, v, t[0], t[1], 100.0 * t[0] / t[1]));
+        assertThat(disagreements.keySet()).as("%s disagreements not documented: %s", corpus, disagreements)
+                .isSubsetOf(documented.keySet());
+        assertThat(documented.keySet()).as("%s documented deviations that no longer happen", corpus)
+                .isSubsetOf(disagreements.keySet());
+    }
+}
