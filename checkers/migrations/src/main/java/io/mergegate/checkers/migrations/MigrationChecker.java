@@ -25,7 +25,8 @@ public final class MigrationChecker implements Checker {
                 MigrationRuleIds.CONTRACT_WITHOUT_PRIOR_EXPAND, MigrationRuleIds.APPLIED_MIGRATION_MODIFIED,
                 MigrationRuleIds.APPLIED_MIGRATION_DELETED, MigrationRuleIds.DUPLICATE_VERSION,
                 MigrationRuleIds.OUT_OF_ORDER_VERSION, MigrationRuleIds.INVALID_FILE_NAME,
-                MigrationRuleIds.ROLLBACK_SCRIPT_MISSING));
+                MigrationRuleIds.ROLLBACK_SCRIPT_MISSING, MigrationRuleIds.DRY_RUN_FAILED,
+                MigrationRuleIds.LOCKING_SCAN));
         RULES = Set.copyOf(all);
     }
 

@@ -64,6 +64,9 @@ final class MigrationRun {
         }
         if (!statementRulesOnly) {
             rules.checkReferences(ctx.base(), ctx.head());
+            if (settings.dryRun() && settings.dialect() == Dialect.POSTGRESQL && !judged.isEmpty()) {
+                new DryRun(this, settings, DryRun.staticRewrites(findings)).run(baseOrdered, judged);
+            }
             for (Migration m : judged) {
                 ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact("migration", m.path));
             }
