@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * @param validator  extra check of the candidate
  * @param before     bytes scanned before a keyword hit
  * @param after      bytes scanned after a keyword hit
+ * @param anchored   the regex starts where its keyword starts, so it is tried only there ({@code lookingAt})
  * @param pattern    the compiled regex
  */
 public record Detector(String id, String ruleId, Severity severity, List<String> keywords, int group, boolean firstOf,
-        double entropyMin, Validator validator, int before, int after, Pattern pattern) {
+        double entropyMin, Validator validator, int before, int after, boolean anchored, Pattern pattern) {
 
     /** Start of the secret in a match, or -1 when the groups hold nothing. */
     int secretGroup(Matcher m) {

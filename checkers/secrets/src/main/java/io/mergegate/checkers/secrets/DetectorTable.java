@@ -38,8 +38,8 @@ public final class DetectorTable {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 10) {
-                throw new IllegalStateException("detectors.tsv: expected 10 columns: " + line);
+            if (f.length != 11 || !f[9].equals("anchored") && !f[9].equals("window")) {
+                throw new IllegalStateException("detectors.tsv: expected 11 columns, mode anchored or window: " + line);
             }
             String group = f[4];
             boolean firstOf = group.endsWith("+");
@@ -47,7 +47,7 @@ public final class DetectorTable {
                     Arrays.stream(f[3].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                     Integer.parseInt(firstOf ? group.substring(0, group.length() - 1) : group), firstOf,
                     f[5].equals("-") ? 0 : Double.parseDouble(f[5]), Validator.parse(f[6]), Integer.parseInt(f[7]),
-                    Integer.parseInt(f[8]), Pattern.compile(f[9])));
+                    Integer.parseInt(f[8]), f[9].equals("anchored"), Pattern.compile(f[10])));
         }
         return List.copyOf(out);
     }

@@ -67,7 +67,11 @@ public final class SecretScanner {
             int start = end - index.length(k);
             for (int d : detectorsByKeyword[k]) {
                 Detector det = detectors.get(d);
-                windows.add(d, Math.max(0, start - det.before()), Math.min(bytes.length, end + det.after()));
+                if (det.anchored()) {
+                    windows.start(d, start);
+                } else {
+                    windows.add(d, Math.max(0, start - det.before()), Math.min(bytes.length, end + det.after()));
+                }
             }
         });
         Lines lineIndex = new Lines(bytes);
@@ -82,19 +86,32 @@ public final class SecretScanner {
             Detector det = detectors.get(d);
             Matcher m = det.pattern().matcher(guarded);
             m.useTransparentBounds(true).useAnchoringBounds(false);
+            if (det.anchored()) {
+                int[] starts = windows.starts(d);
+                int last = -1;
+                for (int s : starts) {
+                    if (s == last) {
+                        continue;
+                    }
+                    last = s;
+                    guarded.budget(GuardedText.budgetFor(det.after()));
+                    try {
+                        m.region(s, Math.min(text.length(), s + det.after()));
+                        if (m.lookingAt()) {
+                            found(det, d, m, text, path, lineIndex, lines, seen, out);
+                        }
+                    } catch (GuardedText.BudgetExceeded e) {
+                        // a pathological spot: skip it rather than stall the scan
+                    }
+                }
+                continue;
+            }
             for (int i = 0; i < w.length; i += 2) {
                 guarded.budget(GuardedText.budgetFor(w[i + 1] - w[i]));
                 try {
                     m.region(w[i], w[i + 1]);
                     while (m.find()) {
-                        int g = det.secretGroup(m);
-                        if (g < 0 || !seen.add(((long) d << 32) | m.start(g))) {
-                            continue;
-                        }
-                        SecretMatch hit = accept(det, m, g, text, path, lineIndex, lines);
-                        if (hit != null) {
-                            out.add(hit);
-                        }
+                        found(det, d, m, text, path, lineIndex, lines, seen, out);
                     }
                 } catch (GuardedText.BudgetExceeded e) {
                     // a pathological window: skip it rather than stall the scan
@@ -109,6 +126,18 @@ public final class SecretScanner {
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
         return out;
+    }
+
+    private void found(Detector det, int d, Matcher m, String text, String path, Lines lineIndex, BitSet lines,
+            Set<Long> seen, List<SecretMatch> out) {
+        int g = det.secretGroup(m);
+        if (g < 0 || !seen.add(((long) d << 32) | m.start(g))) {
+            return;
+        }
+        SecretMatch hit = accept(det, m, g, text, path, lineIndex, lines);
+        if (hit != null) {
+            out.add(hit);
+        }
     }
 
     /** A value a specific detector recognised is reported once, under its specific rule. */
@@ -243,6 +272,25 @@ public final class SecretScanner {
 
         int[] of(int d) {
             return ranges[d] == null ? new int[0] : Arrays.copyOf(ranges[d], sizes[d]);
+        }
+
+        /** For anchored detectors the ranges hold keyword start offsets, one per hit. */
+        void start(int d, int offset) {
+            int[] r = ranges[d];
+            if (r == null) {
+                r = new int[8];
+                ranges[d] = r;
+            } else if (sizes[d] == r.length) {
+                r = Arrays.copyOf(r, r.length * 2);
+                ranges[d] = r;
+            }
+            r[sizes[d]++] = offset;
+        }
+
+        int[] starts(int d) {
+            int[] s = of(d);
+            Arrays.sort(s);
+            return s;
         }
     }
 

@@ -72,7 +72,8 @@ final class Validators {
         if (ValueFilters.rejectCommon(value) || PORT.matcher(value).matches()) {
             return false;
         }
-        if (m.groupCount() >= 3 && m.group(2) != null && m.group(2).equalsIgnoreCase(value)) {
+        boolean url = m.pattern().pattern().contains("://(");
+        if (url && m.group(1) != null && m.group(1).equalsIgnoreCase(value)) {
             return false;
         }
         return !value.startsWith("{") && !value.startsWith("[") && !value.startsWith("%");
