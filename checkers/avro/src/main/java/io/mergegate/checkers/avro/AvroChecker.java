@@ -259,20 +259,37 @@ public final class AvroChecker implements Checker {
             return List.copyOf(out);
         }
 
+        /** Topics whose key schema is this file. */
+        List<String> keyTopicsOf(String path) {
+            return topics.topics.stream().filter(t -> path.equals(t.keySchema())).map(TopicDeclarations.Topic::name)
+                    .distinct().toList();
+        }
+
         List<String> of(String path, Schema schema) {
-            List<String> topicNames = topicsOf(path);
+            List<String> valueTopics = topicsOf(path);
+            List<String> keyTopics = keyTopicsOf(path);
             String record = schema != null && isNamed(schema) ? schema.getFullName() : stem(path);
-            return switch (settings.strategy) {
-                case RecordNameStrategy -> List.of(record);
-                case TopicRecordNameStrategy -> topicNames.isEmpty() ? List.of(record)
-                        : topicNames.stream().map(t -> t + "-" + record).toList();
-                case TopicNameStrategy -> topicNames.isEmpty() ? List.of(stem(path) + "-value")
-                        : topicNames.stream().map(t -> t + "-value").toList();
-            };
+            List<String> out = new ArrayList<>();
+            switch (settings.strategy) {
+                case RecordNameStrategy -> out.add(record);
+                case TopicRecordNameStrategy -> {
+                    valueTopics.forEach(t -> out.add(t + "-" + record));
+                    keyTopics.forEach(t -> out.add(t + "-" + record));
+                }
+                case TopicNameStrategy -> {
+                    valueTopics.forEach(t -> out.add(t + "-value"));
+                    keyTopics.forEach(t -> out.add(t + "-key"));
+                }
+            }
+            if (out.isEmpty()) {
+                out.add(settings.strategy == AvroSettings.Strategy.TopicNameStrategy ? stem(path) + "-value" : record);
+            }
+            return out.stream().distinct().toList();
         }
 
         String describe(String path, Schema schema) {
-            List<String> topicNames = topicsOf(path);
+            Set<String> topicNames = new LinkedHashSet<>(topicsOf(path));
+            topicNames.addAll(keyTopicsOf(path));
             String s = String.join(", ", of(path, schema));
             return topicNames.isEmpty() ? s : s + " (topic " + String.join(", ", topicNames) + ")";
         }

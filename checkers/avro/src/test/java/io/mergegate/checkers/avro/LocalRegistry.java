@@ -89,12 +89,15 @@ final class LocalRegistry implements AutoCloseable {
     public void close() throws Exception {
         if (state != null) {
             Path script = FixturePaths.shared().resolve("services/schema-registry.sh");
-            new ProcessBuilder(script.toString(), "stop", "--pid-file", state.resolve("pid").toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(60, TimeUnit.SECONDS);
-            try (var files = Files.walk(state)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            Process stop = new ProcessBuilder(script.toString(), "stop", "--pid-file", state.resolve("pid").toString())
+                    .redirectErrorStream(true).redirectOutput(state.resolve("stop.log").toFile()).start();
+            boolean stopped = stop.waitFor(60, TimeUnit.SECONDS) && stop.exitValue() == 0;
+            if (stopped) {
+                try (var files = Files.walk(state)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
+            // otherwise the pid file and the logs stay in the state folder for a manual stop
         }
     }
 }
