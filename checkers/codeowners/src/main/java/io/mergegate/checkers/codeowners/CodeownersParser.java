@@ -229,7 +229,7 @@ public final class CodeownersParser {
                 return;
             }
             rules.add(new CodeownersRule(rules.size(), no, first.column(), pattern, owners,
-                    platform == Platform.GITLAB ? current : 0, exclusion, regex, r.key()));
+                    platform == Platform.GITLAB ? current : 0, exclusion, regex, r.key(), r.literal(), r.dirOnly()));
         }
     }
 }

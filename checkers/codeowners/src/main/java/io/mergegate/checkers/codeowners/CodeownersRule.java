@@ -15,15 +15,24 @@ import java.util.regex.Pattern;
  * @param exclusion a GitLab {@code !pattern} exclusion
  * @param regex     the compiled pattern, matched against the repository-relative path
  * @param key       where the rule sits in the lookup index
+ * @param literal   for an anchored pattern without wildcards, the path it names (a faster equivalent of the regex), else null
+ * @param dirOnly   with {@code literal}: the pattern ends with {@code /}, so only paths below it match
  */
 public record CodeownersRule(int ordinal, int line, int column, String pattern, List<String> owners, int section,
-        boolean exclusion, Pattern regex, PatternKey key) {
+        boolean exclusion, Pattern regex, PatternKey key, String literal, boolean dirOnly) {
 
     public CodeownersRule {
         owners = List.copyOf(owners);
     }
 
     public boolean matches(String path) {
+        if (literal != null) {
+            int n = literal.length();
+            if (!path.startsWith(literal)) {
+                return false;
+            }
+            return path.length() == n ? !dirOnly : path.charAt(n) == '/' && path.length() > n + 1;
+        }
         return regex.matcher(path).matches();
     }
 }

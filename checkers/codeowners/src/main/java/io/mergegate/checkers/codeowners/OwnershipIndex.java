@@ -22,6 +22,7 @@ public final class OwnershipIndex {
     private final Map<String, int[]> byName;
     private final Map<String, int[]> byExtension;
     private final int[] always;
+    private final boolean exclusions;
 
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
@@ -52,6 +53,11 @@ public final class OwnershipIndex {
         this.byName = toArrays(names);
         this.byExtension = toArrays(exts);
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
+        this.exclusions = rules.stream().anyMatch(CodeownersRule::exclusion);
+    }
+
+    private boolean hasExclusions() {
+        return exclusions;
     }
 
     public CodeownersFile file() {
@@ -70,44 +76,49 @@ public final class OwnershipIndex {
         return b;
     }
 
+    /** Candidates contributed by a folder's segments; reused while consecutive paths share the folder. */
+    private record DirCandidates(String dir, int[] ordinals, Node node) {
+    }
+
+    /** A growable list of ordinals. */
+    private static final class Ints {
+        int[] values = new int[32];
+        int size;
+
+        void addAll(int[] more) {
+            if (more == null) {
+                return;
+            }
+            if (size + more.length > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + more.length));
+            }
+            System.arraycopy(more, 0, values, size, more.length);
+            size += more.length;
+        }
+    }
+
+    private volatile DirCandidates lastDir;
+
     /** Ordinals of the rules that may match the path, newest first, without duplicates. */
     int[] candidates(String path) {
-        int[] buf = new int[16];
-        int n = 0;
-        Node node = root;
-        int start = 0;
-        boolean walking = true;
-        for (int i = 0; i <= path.length(); i++) {
-            if (i < path.length() && path.charAt(i) != '/') {
-                continue;
-            }
-            String seg = path.substring(start, i);
-            start = i + 1;
-            if (walking) {
-                node = node.children.get(seg);
-                if (node == null) {
-                    walking = false;
-                } else {
-                    buf = add(buf, n, node.rules);
-                    n += node.rules.length;
-                }
-            }
-            int[] named = byName.get(seg);
-            if (named != null) {
-                buf = add(buf, n, named);
-                n += named.length;
-            }
-            int dot = seg.lastIndexOf('.');
-            if (dot >= 0 && dot < seg.length() - 1) {
-                int[] ext = byExtension.get(seg.substring(dot + 1));
-                if (ext != null) {
-                    buf = add(buf, n, ext);
-                    n += ext.length;
-                }
-            }
+        int slash = path.lastIndexOf('/');
+        String dir = slash < 0 ? "" : path.substring(0, slash);
+        DirCandidates d = lastDir;
+        if (d == null || !d.dir().equals(dir)) {
+            d = folder(dir);
+            lastDir = d;
         }
-        buf = add(buf, n, always);
-        n += always.length;
+        String name = path.substring(slash + 1);
+        Ints c = new Ints();
+        c.addAll(d.ordinals());
+        if (d.node() != null) {
+            Node child = d.node().children.get(name);
+            c.addAll(child == null ? null : child.rules);
+        }
+        segment(c, name);
+        c.addAll(always);
+        int[] buf = c.values;
+        int n = c.size;
         Arrays.sort(buf, 0, n);
         int[] out = new int[n];
         int m = 0;
@@ -116,15 +127,38 @@ public final class OwnershipIndex {
                 out[m++] = buf[i];
             }
         }
-        return Arrays.copyOf(out, m);
+        return m == n ? out : Arrays.copyOf(out, m);
     }
 
-    private static int[] add(int[] buf, int n, int[] more) {
-        if (n + more.length > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more.length));
+    /** Rules keyed by a segment's name or by one of its dot suffixes ({@code .md}, {@code .test.js}). */
+    private void segment(Ints c, String seg) {
+        c.addAll(byName.get(seg));
+        if (!byExtension.isEmpty()) {
+            for (int dot = seg.indexOf('.'); dot >= 0 && dot < seg.length() - 1; dot = seg.indexOf('.', dot + 1)) {
+                c.addAll(byExtension.get(seg.substring(dot)));
+            }
         }
-        System.arraycopy(more, 0, buf, n, more.length);
-        return buf;
+    }
+
+    private DirCandidates folder(String dir) {
+        Ints c = new Ints();
+        Node node = root;
+        if (!dir.isEmpty()) {
+            int start = 0;
+            for (int i = 0; i <= dir.length(); i++) {
+                if (i < dir.length() && dir.charAt(i) != '/') {
+                    continue;
+                }
+                String seg = dir.substring(start, i);
+                start = i + 1;
+                if (node != null) {
+                    node = node.children.get(seg);
+                    c.addAll(node == null ? null : node.rules);
+                }
+                segment(c, seg);
+            }
+        }
+        return new DirCandidates(dir, Arrays.copyOf(c.values, c.size), node);
     }
 
     /** Who owns a path: one decision per section (GitHub has one section). */
@@ -133,7 +167,7 @@ public final class OwnershipIndex {
         CodeownersRule[] decided = new CodeownersRule[sections.size()];
         boolean[] excluded = new boolean[sections.size()];
         int open = sections.size();
-        boolean hasExclusions = file.platform() == Platform.GITLAB;
+        boolean hasExclusions = hasExclusions();
         for (int ordinal : candidates(path)) {
             CodeownersRule r = rules.get(ordinal);
             int s = r.section();

@@ -17,7 +17,7 @@ public record PatternKey(Kind kind, List<String> values) {
         PREFIX,
         /** Some path segment equals this name. */
         NAME,
-        /** Some path segment ends with {@code .ext}. */
+        /** Some path segment ends with this literal suffix, which starts at a dot ({@code .test.js}). */
         EXTENSION,
         /** Tested for every path. */
         ANY
@@ -40,16 +40,21 @@ public record PatternKey(Kind kind, List<String> values) {
                 return new PatternKey(Kind.PREFIX, segments.subList(0, n));
             }
         }
-        for (String s : segments) {
-            if (isLiteral(s)) {
-                return new PatternKey(Kind.NAME, List.of(s));
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (isLiteral(segments.get(i))) {
+                // the deepest literal segment is usually the most selective (a service name, not "services")
+                return new PatternKey(Kind.NAME, List.of(segments.get(i)));
             }
         }
         if (!segments.isEmpty()) {
             String last = segments.get(segments.size() - 1);
-            if (last.length() > 2 && last.charAt(0) == '*' && isLiteral(last.substring(1)) && last.lastIndexOf('.') > 0
-                    && last.lastIndexOf('.') < last.length() - 1) {
-                return new PatternKey(Kind.EXTENSION, List.of(last.substring(last.lastIndexOf('.') + 1)));
+            int star = last.lastIndexOf('*');
+            if (star >= 0 && star < last.length() - 1 && isLiteral(last.substring(star + 1))) {
+                String suffix = last.substring(star + 1);
+                int dot = suffix.indexOf('.');
+                if (dot >= 0 && dot < suffix.length() - 1) {
+                    return new PatternKey(Kind.EXTENSION, List.of(suffix.substring(dot)));
+                }
             }
         }
         return ANY;

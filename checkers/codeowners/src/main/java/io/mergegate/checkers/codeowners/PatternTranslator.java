@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 final class PatternTranslator {
 
     /** A compiled pattern, or why the platform rejects it. */
-    record Result(String regex, PatternKey key, String error) {
+    record Result(String regex, PatternKey key, String error, String literal, boolean dirOnly) {
+
+        Result(String regex, PatternKey key, String error) {
+            this(regex, key, error, null, false);
+        }
 
         static Result error(String why) {
             return new Result(null, PatternKey.ANY, why);
@@ -105,7 +109,12 @@ final class PatternTranslator {
         if (dirOnly) {
             re.append("/.*");
         }
-        return new Result(re.toString(), PatternKey.of(unescaped(segments), anchored), null);
+        List<String> plain = unescaped(segments);
+        String literal = null;
+        if (anchored && segments.stream().allMatch(PatternKey::isLiteral)) {
+            literal = String.join("/", plain);
+        }
+        return new Result(re.toString(), PatternKey.of(plain, anchored), null, literal, dirOnly);
     }
 
     private static void appendGitHubSegment(StringBuilder re, String seg) {

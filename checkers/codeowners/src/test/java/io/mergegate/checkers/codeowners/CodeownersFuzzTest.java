@@ -37,6 +37,10 @@ class CodeownersFuzzTest {
             }
             OwnershipIndex index = new OwnershipIndex(file);
             for (String path : paths) {
+                for (CodeownersRule r : file.rules()) {
+                    assertThat(r.matches(path)).as("%s ~ %s", r.pattern(), path)
+                            .isEqualTo(r.regex().matcher(path).matches());
+                }
                 assertThat(index.allMatches(path)).containsExactlyElementsOf(fullScan(file, path));
                 index.resolve(path).owners();
             }
