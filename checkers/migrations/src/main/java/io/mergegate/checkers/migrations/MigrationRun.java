@@ -125,8 +125,10 @@ final class MigrationRun {
         return out;
     }
 
+    /** Rollback scripts by convention: a {@code rollback/} or {@code undo/} folder, or a {@code .rollback.sql} suffix. */
     private static boolean isRollbackFolder(String path) {
-        return path.contains("/rollback/") || path.startsWith("rollback/") || path.contains("/undo/");
+        return path.contains("/rollback/") || path.startsWith("rollback/") || path.contains("/undo/")
+                || path.endsWith(".rollback.sql") || path.endsWith(".undo.sql");
     }
 
     /** A header path: relative to the migration's folder, or repository-relative when that does not exist. */
