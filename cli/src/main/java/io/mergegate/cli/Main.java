@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             VerifyApprovalCommand.class,
             InstallHookCommand.class,
             RegistryCommand.class,
+            SecretsCommand.class,
             KeygenCommand.class,
             VerifyApprovalCommand.class,
             InstallHookCommand.class,

@@ -24,7 +24,7 @@ final class KubernetesSecrets {
 
     static boolean applies(String path, String text) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
-        return (p.endsWith(".yaml") || p.endsWith(".yml")) && KIND_SECRET.matcher(text).find();
+        return (p.endsWith(".yaml") || p.endsWith(".yml")) && text.contains("Secret") && KIND_SECRET.matcher(text).find();
     }
 
     static List<SecretMatch> scan(String path, String text, SecretScanner.Lines lines, BitSet report) {
