@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             InstallHookCommand.class,
             RegistryCommand.class,
             SecretsCommand.class,
+            CodeownersCommand.class,
             KeygenCommand.class,
             VerifyApprovalCommand.class,
             InstallHookCommand.class,
