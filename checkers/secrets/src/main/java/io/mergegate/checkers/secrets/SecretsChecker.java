@@ -68,7 +68,7 @@ public final class SecretsChecker implements Checker {
     /** Head against the merge base, then each commit of the PR: a secret added and removed again is in history. */
     private static SecretScan.Result pullRequest(GateContext ctx, SecretScan.Options options) {
         SecretScan.Result head = SecretScan.change(ctx.base(), ctx.head(), ctx.changes(), options);
-        List<History.Commit> commits = ctx.history().commits();
+        List<History.Commit> commits = ctx.config().bool("history", true) ? ctx.history().commits() : List.of();
         if (commits.isEmpty()) {
             return head;
         }
