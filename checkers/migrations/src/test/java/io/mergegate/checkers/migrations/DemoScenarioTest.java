@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mergegate.core.Finding;
 import io.mergegate.core.source.DirectorySourceTree;
+import io.mergegate.core.spi.Artifact;
 import io.mergegate.core.spi.CheckerConfig;
+import io.mergegate.core.spi.KnownFacts;
 import io.mergegate.core.spi.Mode;
 import io.mergegate.core.spi.SimpleGateContext;
-import io.mergegate.testkit.FixtureHarness;
 import io.mergegate.testkit.FixturePaths;
 import io.mergegate.testkit.TestRules;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class DemoScenarioTest {
                 Map.of("migrations", CheckerConfig.empty()), "migrations", null, TestRules.catalog(), null, null);
         List<Finding> findings = new MigrationChecker().check(ctx);
         String v2 = "services/user-service/src/main/resources/db/migration/V2__split_full_name.sql";
-        System.out.print(FixtureHarness.render(findings));
+        assertThat(ctx.facts().all(KnownFacts.ARTIFACTS)).containsExactly(new Artifact("migration", v2));
         assertThat(findings).allSatisfy(f -> assertThat(f.location().path()).isEqualTo(v2));
         assertThat(findings).extracting(Finding::ruleId).contains(
                 MigrationRuleIds.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT, MigrationRuleIds.MIXED_PHASE,

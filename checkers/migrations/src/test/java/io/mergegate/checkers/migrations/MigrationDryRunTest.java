@@ -38,13 +38,26 @@ class MigrationDryRunTest {
     }
 
     private static List<Finding> check(Map<String, String> base, Map<String, String> added) throws Exception {
+        return check(base, added, Map.of("dry-run", true), Map.of(MigrationSettings.URL_VARIABLE, url));
+    }
+
+    private static List<Finding> check(Map<String, String> base, Map<String, String> added, Map<String, Object> config,
+            Map<String, String> env) throws Exception {
         Map<String, String> head = new LinkedHashMap<>(base);
         head.putAll(added);
         SimpleGateContext ctx = new SimpleGateContext(Mode.PULL_REQUEST, MemorySourceTree.ofText("base", base),
                 MemorySourceTree.ofText("head", head), null, null, null,
-                Map.of("migrations", new CheckerConfig(Map.of("dry-run", true))), "migrations", null,
-                TestRules.catalog(), null, Map.of(MigrationSettings.URL_VARIABLE, url));
+                Map.of("migrations", new CheckerConfig(config)), "migrations", null, TestRules.catalog(), null, env);
         return new MigrationChecker().check(ctx);
+    }
+
+    @Test
+    void withoutAUrlAnEmbeddedPostgresIsStarted() throws Exception {
+        List<Finding> f = check(BASE, Map.of(DIR + "V2__tenant.sql", HEADER
+                + "ALTER TABLE users ADD COLUMN tenant bigint NOT NULL;\n"), Map.of("dry-run", true, "jdbc-url", ""),
+                Map.of());
+        assertThat(only(f, MigrationRuleIds.DRY_RUN_FAILED)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("23502"));
     }
 
     private static List<Finding> only(List<Finding> findings, String rule) {
