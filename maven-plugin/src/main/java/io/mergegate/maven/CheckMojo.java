@@ -2,6 +2,7 @@ package io.mergegate.maven;
 
 import io.mergegate.core.Finding;
 import io.mergegate.core.RunReport;
+import io.mergegate.core.Severity;
 import io.mergegate.core.spi.Mode;
 import io.mergegate.engine.Gate;
 import io.mergegate.engine.GateOutcome;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +82,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "mergegate.baseline")
     private File baseline;
 
+    /** Lowest severity that blocks: error, warning, note or none; empty keeps the config's fail-on. */
+    @Parameter(property = "mergegate.failOn")
+    private String failOn;
+
     /** Where the reports go. */
     @Parameter(property = "mergegate.outputDirectory", defaultValue = "${project.build.directory}/mergegate")
     private File outputDirectory;
@@ -102,6 +108,10 @@ public class CheckMojo extends AbstractMojo {
         GateOutcome outcome;
         try {
             outcome = Gate.discover(plugin.getVersion()).run(request);
+            Set<Severity> blocking = failOnSet();
+            if (blocking != null) {
+                outcome = outcome.withFailOn(blocking);
+            }
         } catch (UsageException e) {
             throw new MojoExecutionException("mergegate: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -124,6 +134,25 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoFailureException("mergegate: " + report.blockingCount() + " blocking finding(s); reports in " + out);
         }
         getLog().info("mergegate: nothing blocks (" + report.findings().size() + " finding(s)); reports in " + out);
+    }
+
+    private Set<Severity> failOnSet() throws MojoExecutionException {
+        String level = text("mergegate.failOn", failOn);
+        if (level == null) {
+            return null;
+        }
+        Set<Severity> out = EnumSet.noneOf(Severity.class);
+        if (level.equalsIgnoreCase("none")) {
+            return out;
+        }
+        Severity min = Severity.parse(level).orElseThrow(() -> new MojoExecutionException(
+                "mergegate: mergegate.failOn must be error, warning, note or none, not '" + level + "'"));
+        for (Severity s : Severity.values()) {
+            if (s.atLeast(min)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private GateRequest request() throws MojoExecutionException {

@@ -94,6 +94,9 @@ class CheckMojoIT {
         assertThat(Files.readString(project.resolve("target/mergegate/mergegate-junit.xml"))).contains("<testsuite");
         assertThat(project.resolve("target/mergegate/summary.md")).exists();
 
+        Run relaxed = mvn("-Dmergegate.base=main", "-Dmergegate.failOn=none");
+        assertThat(relaxed.exit).as(relaxed.out).isZero();
+
         git("branch", "-m", "feature/CORE-1-sample");
         Run good = mvn("-Dmergegate.base=main");
         assertThat(good.exit).as(good.out).isZero();
