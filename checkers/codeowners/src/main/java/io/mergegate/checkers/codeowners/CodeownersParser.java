@@ -77,6 +77,9 @@ public final class CodeownersParser {
             this.platform = platform;
             sections.add(new Section(platform == Platform.GITLAB ? CodeownersFile.DEFAULT_SECTION : "", false, 1,
                     List.of(), 0));
+            if (platform == Platform.GITLAB) {
+                sectionIndex.put(CodeownersFile.DEFAULT_SECTION, 0);
+            }
         }
 
         CodeownersFile parse(String text) {

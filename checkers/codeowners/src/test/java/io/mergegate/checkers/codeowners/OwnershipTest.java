@@ -51,6 +51,13 @@ class OwnershipTest {
     }
 
     @Test
+    void gitlabExplicitDefaultSectionMergesWithTheImplicitOne() {
+        CodeownersFile f = CodeownersParser.parse("CODEOWNERS", "* @all\n[CodeOwners]\n/src/ @core\n", Platform.GITLAB);
+        assertThat(f.sections()).hasSize(1);
+        assertThat(new OwnershipIndex(f).resolve("src/a.c").owners()).containsExactly("@core");
+    }
+
+    @Test
     void gitlabExclusionsRemoveFilesFromTheirSection() {
         OwnershipIndex i = index("* @all\n!pom.xml\n[Ruby]\n*.rb @ruby\n!/config/*\n", Platform.GITLAB);
         assertThat(i.resolve("pom.xml").owners()).isEmpty();

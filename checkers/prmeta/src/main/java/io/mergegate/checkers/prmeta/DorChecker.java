@@ -101,9 +101,10 @@ public final class DorChecker implements Checker {
         return Set.of(KnownFacts.API_CHANGES, KnownFacts.BRANCH_TICKET);
     }
 
+    /** A pre-commit hook (staged) and a tree scan have no pull request to judge. */
     @Override
     public boolean supports(Mode mode) {
-        return mode != Mode.TREE;
+        return mode == Mode.PULL_REQUEST || mode == Mode.WORKING_TREE;
     }
 
     @Override
