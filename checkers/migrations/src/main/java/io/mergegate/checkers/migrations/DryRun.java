@@ -156,7 +156,7 @@ final class DryRun {
     /** One migration in its own transaction (or without one when it has CONCURRENTLY or VACUUM statements). */
     private boolean apply(Connection c, Migration m, Set<String> existing, Map<String, Long> files)
             throws SQLException {
-        List<StatementAnalyzer.Result> statements = m.statements(settings.dialect());
+        List<StatementAnalyzer.Result> statements = m.statements(settings);
         boolean transactional = statements.stream().noneMatch(DryRun::nonTransactional);
         c.setAutoCommit(!transactional);
         Map<String, Integer> held = new HashMap<>();

@@ -61,11 +61,11 @@ final class Migration {
         return lines;
     }
 
-    List<StatementAnalyzer.Result> statements(Dialect dialect) {
+    List<StatementAnalyzer.Result> statements(MigrationSettings settings) {
         if (statements == null) {
-            StatementAnalyzer analyzer = new StatementAnalyzer(dialect);
+            StatementAnalyzer analyzer = new StatementAnalyzer(settings.dialect(), settings.placeholders());
             statements = unreadable != null ? List.of()
-                    : SqlSplitter.split(text, dialect).stream().map(analyzer::analyze).toList();
+                    : SqlSplitter.split(text, settings.dialect()).stream().map(analyzer::analyze).toList();
         }
         return statements;
     }

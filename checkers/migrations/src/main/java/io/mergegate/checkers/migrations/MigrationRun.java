@@ -52,7 +52,7 @@ final class MigrationRun {
         Schema schema = new Schema();
         for (Migration m : needsSchema(judged) ? baseOrdered : List.<Migration>of()) {
             if (m.name.isPresent()) {
-                for (StatementAnalyzer.Result r : m.statements(settings.dialect())) {
+                for (StatementAnalyzer.Result r : m.statements(settings)) {
                     r.ops().forEach(op -> schema.apply(op, m.path));
                 }
             }
@@ -80,7 +80,7 @@ final class MigrationRun {
      */
     private boolean needsSchema(List<Migration> judged) {
         for (Migration m : judged) {
-            for (StatementAnalyzer.Result r : m.statements(settings.dialect())) {
+            for (StatementAnalyzer.Result r : m.statements(settings)) {
                 for (Op op : r.ops()) {
                     switch (op.kind) {
                         case DROP_COLUMN, DROP_TABLE, ALTER_COLUMN_TYPE, SET_NOT_NULL -> {

@@ -39,9 +39,16 @@ final class StatementAnalyzer {
     private static final int MAX_NESTING = 4;
 
     private final Dialect dialect;
+    private final java.util.Map<String, String> placeholders;
 
     StatementAnalyzer(Dialect dialect) {
+        this(dialect, java.util.Map.of());
+    }
+
+    /** With Flyway placeholder values, so {@code ${schema}.users} and {@code ${table}} resolve to table names. */
+    StatementAnalyzer(Dialect dialect, java.util.Map<String, String> placeholders) {
         this.dialect = dialect;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -177,7 +184,8 @@ final class StatementAnalyzer {
                 if (!x.isName() && x.type() != Token.Type.STRING) {
                     break;
                 }
-                last = x.type() == Token.Type.WORD ? x.text().toLowerCase(Locale.ROOT) : x.text();
+                last = x.type() == Token.Type.WORD ? x.text().toLowerCase(Locale.ROOT)
+                        : x.type() == Token.Type.PLACEHOLDER ? placeholder(x.text()) : x.text();
                 i++;
                 if (atSymbol(".")) {
                     i++;
@@ -186,6 +194,19 @@ final class StatementAnalyzer {
                 }
             }
             return last;
+        }
+
+        /** A placeholder's value (its last dotted part, lower-cased), or the placeholder itself when unknown. */
+        String placeholder(String token) {
+            String key = token.length() > 3 ? token.substring(2, token.length() - 1) : token;
+            String value = placeholders.get(key);
+            if (value == null || value.isBlank()) {
+                return token;
+            }
+            int dot = value.lastIndexOf('.');
+            String v = dot < 0 ? value : value.substring(dot + 1);
+            return v.startsWith("\"") && v.endsWith("\"") && v.length() > 1 ? v.substring(1, v.length() - 1)
+                    : v.toLowerCase(Locale.ROOT);
         }
 
         /** Skips to just after the closing parenthesis of the group opening at the current token. */

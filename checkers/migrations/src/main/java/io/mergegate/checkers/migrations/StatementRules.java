@@ -51,7 +51,7 @@ final class StatementRules {
         for (Migration m : judged) {
             judgedPaths.add(m.path);
             if (m.phase().orElse(Phase.EXPAND) == Phase.EXPAND) {
-                for (StatementAnalyzer.Result r : m.statements(dialect)) {
+                for (StatementAnalyzer.Result r : m.statements(run.settings())) {
                     for (Op op : r.ops()) {
                         if (op.table != null && (op.kind == Op.Kind.ADD_COLUMN || op.kind == Op.Kind.CREATE_TABLE
                                 || op.kind == Op.Kind.CREATE_INDEX || op.kind == Op.Kind.ADD_CONSTRAINT)) {
@@ -70,7 +70,7 @@ final class StatementRules {
             return;
         }
         Phase phase = m.phase().orElse(Phase.EXPAND);
-        List<StatementAnalyzer.Result> results = m.statements(dialect);
+        List<StatementAnalyzer.Result> results = m.statements(run.settings());
         Set<String> createdHere = new HashSet<>();
         Set<String> notValidHere = new HashSet<>();
         boolean inTransaction = false;
