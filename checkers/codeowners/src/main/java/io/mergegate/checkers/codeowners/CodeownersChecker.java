@@ -80,7 +80,7 @@ public final class CodeownersChecker implements Checker {
 
         if (head.status() == Status.MISSING) {
             out.add(ctx.report(MISSING_FILE).logical("repository")
-                    .arg("platform", platform.id()).arg("locations", String.join("`, `", platform.locations()))
+                    .arg("platform", platform.displayName()).arg("locations", String.join("`, `", platform.locations()))
                     .arg("change", base.status() == Status.MISSING ? "" : " (this change deletes `" + base.path() + "`)")
                     .key(platform.id()).build());
             if (effective.status() == Status.MISSING) {
@@ -185,16 +185,16 @@ public final class CodeownersChecker implements Checker {
             Map<String, List<String>> required, List<Glob> globs, Set<String> reportedByTree, List<Finding> out) {
         for (String ignored : head.ignored()) {
             out.add(ctx.report(IGNORED_FILE).at(ignored).arg("path", ignored).arg("used", head.path())
-                    .arg("platform", head.platform().id()).build());
+                    .arg("platform", head.platform().displayName()).build());
         }
         if (head.status() == Status.TOO_LARGE) {
             out.add(ctx.report(TOO_LARGE).at(head.path()).arg("path", head.path()).arg("size", head.size())
-                    .arg("platform", head.platform().id()).build());
+                    .arg("platform", head.platform().displayName()).build());
             return;
         }
         if (head.status() == Status.BINARY) {
             out.add(ctx.report(UNREADABLE).at(head.path()).arg("path", head.path())
-                    .arg("reason", "it contains NUL bytes").arg("platform", head.platform().id()).build());
+                    .arg("reason", "it contains NUL bytes").arg("platform", head.platform().displayName()).build());
             return;
         }
         CodeownersFile file = head.file();
@@ -280,7 +280,7 @@ public final class CodeownersChecker implements Checker {
             for (Problem p : file.problems()) {
                 if (added.get(p.line())) {
                     out.add(ctx.report(p.ruleId()).at(file.path(), p.line(), p.column()).arg("token", p.token())
-                            .arg("kind", p.kind()).arg("detail", p.detail()).arg("platform", file.platform().id())
+                            .arg("kind", p.kind()).arg("detail", p.detail()).arg("platform", file.platform().displayName())
                             .key(p.kind() + "|" + p.token()).build());
                 }
             }
@@ -376,7 +376,7 @@ public final class CodeownersChecker implements Checker {
             }
             if (!samples.isEmpty()) {
                 out.add(ctx.report(CASE_MISMATCH).at(file.path(), r.line(), r.column()).arg("pattern", r.pattern())
-                        .arg("path", samples.iterator().next()).arg("platform", file.platform().id())
+                        .arg("path", samples.iterator().next()).arg("platform", file.platform().displayName())
                         .key(r.pattern() + "|" + r.section()).build());
             } else {
                 out.add(ctx.report(MATCHES_NOTHING).at(file.path(), r.line(), r.column()).arg("pattern", r.pattern())

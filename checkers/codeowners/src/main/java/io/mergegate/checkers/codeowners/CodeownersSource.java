@@ -64,7 +64,7 @@ public record CodeownersSource(String path, List<String> ignored, Status status,
         return switch (status) {
             case OK -> "";
             case MISSING -> "there is no CODEOWNERS file (" + String.join(", ", platform.locations()) + ")";
-            case TOO_LARGE -> "`" + path + "` is " + size + " bytes; " + platform.id()
+            case TOO_LARGE -> "`" + path + "` is " + size + " bytes; " + platform.displayName()
                     + " ignores a CODEOWNERS file of 3 MB or more";
             case BINARY -> "`" + path + "` is not a text file";
         };

@@ -25,6 +25,11 @@ public enum Platform {
         return locations;
     }
 
+    /** The platform's name as written in messages. */
+    public String displayName() {
+        return this == GITHUB ? "GitHub" : "GitLab";
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
