@@ -123,6 +123,8 @@ public final class SecretScanner {
             out.addAll(KubernetesSecrets.scan(path, text, lineIndex, lines));
         }
         dropGenericOverlaps(out);
+        Set<String> once = new HashSet<>();
+        out.removeIf(m -> !once.add(m.ruleId() + '\u0000' + m.line() + '\u0000' + m.value()));
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
         return out;

@@ -49,7 +49,9 @@ public final class ValueFilters {
     private static final Pattern FILE_PATH = Pattern.compile("(?:~|\\.{1,2})?/[\\w.\\-/ ]+|[A-Za-z]:\\\\[\\w.\\-\\\\ ]+");
     private static final Pattern SURROUNDING = Pattern.compile("^[\\s\"'`\\[(]+|[\\s\"'`\\])]+$");
     private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[_\\-.][a-z]+)*");
-    static final Pattern LETTERS = Pattern.compile("[A-Za-z_.\\-]+");
+    static final Pattern LETTERS = Pattern.compile("[\\p{L}_.\\-]+");
+    private static final Pattern NATURAL_LANGUAGE = Pattern.compile("[\\p{L}'’,.!?:\\-]+(?: [\\p{L}0-9'’,.!?:\\-]+)+");
+    private static final Pattern CHECKSUMMED = Pattern.compile("(?:gh[pousr]|npm)_[A-Za-z0-9]{36}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private ValueFilters() {
@@ -157,6 +159,11 @@ public final class ValueFilters {
         return UUID.matcher(value).matches();
     }
 
+    /** An identifier that reads like code (a member access, a call, a word) rather than a random token. */
+    private static boolean looksLikeCode(String v) {
+        return v.contains(".") || v.endsWith(";") || v.endsWith(")") || entropy(v) < 3.5 || v.chars().noneMatch(Character::isDigit);
+    }
+
     /** The filters every detected value goes through. */
     static boolean rejectCommon(String value) {
         return isPlaceholder(value) || isReference(value) || isEncrypted(value);
@@ -178,7 +185,7 @@ public final class ValueFilters {
             return true;
         }
         if (!quoted) {
-            if (IDENTIFIER.matcher(v).matches() || v.contains("(") || v.endsWith(")") || v.startsWith("&")
+            if (IDENTIFIER.matcher(v).matches() && looksLikeCode(v) || v.contains("(") || v.endsWith(")") || v.startsWith("&")
                     || v.startsWith("*") || v.startsWith("!") || v.startsWith("[") || v.startsWith("{")
                     || v.startsWith("@") || v.startsWith("=") || v.startsWith("|") || v.startsWith(">")
                     || v.startsWith("+") || v.startsWith("\\") || v.endsWith(",") || v.endsWith("{")) {
@@ -194,11 +201,17 @@ public final class ValueFilters {
         if (v.startsWith("eyJ") && !Validators.jwt(v)) {
             return true;
         }
+        if (CHECKSUMMED.matcher(v).matches() && !Checksums.validPrefixedCrc32(v)) {
+            return true;
+        }
         if (HEX_HASH.matcher(v).matches() && (lowerKey.contains("hash") || lowerKey.contains("sha")
                 || lowerKey.contains("checksum") || lowerKey.contains("digest"))) {
             return true;
         }
-        if (LETTERS.matcher(v).matches() && entropy(v) < 3.0) {
+        if (LETTERS.matcher(v).matches() && !(v.length() >= 20 && entropy(v) >= 4.0)) {
+            return true;
+        }
+        if (NATURAL_LANGUAGE.matcher(v).matches() || v.startsWith("-----BEGIN")) {
             return true;
         }
         if (v.length() < 10 && DIGITS.matcher(v).matches()) {
