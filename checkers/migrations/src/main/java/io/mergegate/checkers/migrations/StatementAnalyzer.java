@@ -36,6 +36,16 @@ final class StatementAnalyzer {
     private static final Set<String> PL_VERBS = Set.of("ALTER", "CREATE", "DROP", "INSERT", "UPDATE", "DELETE",
             "TRUNCATE", "EXECUTE", "MERGE", "REINDEX", "VACUUM", "CLUSTER");
 
+    /** Object kinds after CREATE, ALTER and DROP (PostgreSQL and MySQL); another word means a typo or garbage. */
+    static final Set<String> OBJECT_KINDS = Set.of("TABLE", "INDEX", "UNIQUE", "FULLTEXT", "SPATIAL", "VIEW",
+            "MATERIALIZED", "SEQUENCE", "SCHEMA", "EXTENSION", "TYPE", "DOMAIN", "FUNCTION", "PROCEDURE", "ROUTINE",
+            "TRIGGER", "RULE", "POLICY", "ROLE", "USER", "GROUP", "DATABASE", "TABLESPACE", "SERVER", "FOREIGN",
+            "PUBLICATION", "SUBSCRIPTION", "STATISTICS", "COLLATION", "CONVERSION", "OPERATOR", "AGGREGATE", "CAST",
+            "LANGUAGE", "TRANSFORM", "ACCESS", "EVENT", "TEXT", "RECURSIVE", "PROPERTY", "DEFAULT", "CONSTRAINT",
+            "TRUSTED", "PROCEDURAL", "SYSTEM", "LARGE", "OWNED", "DEFINER", "SQL", "ALGORITHM", "ONLINE", "OFFLINE",
+            "IGNORE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "OR", "INSTANCE", "LOGFILE", "RESOURCE",
+            "SPATIAL_REFERENCE_SYSTEM", "UNDO", "KEY", "PREPARE", "COLUMN", "NOT", "MAPPING", "C", "PRIVILEGES");
+
     private static final int MAX_NESTING = 4;
 
     private final Dialect dialect;
@@ -82,6 +92,10 @@ final class StatementAnalyzer {
             return true;
         }
         if (first.type() != Token.Type.WORD) {
+            return false;
+        }
+        if ((first.is("CREATE") || first.is("ALTER") || first.is("DROP")) && t.size() > 1
+                && !(t.get(1).type() == Token.Type.WORD && OBJECT_KINDS.contains(t.get(1).text()))) {
             return false;
         }
         switch (first.text()) {
