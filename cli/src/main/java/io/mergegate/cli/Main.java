@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             BaselineCommand.class,
             DemoCommand.class,
+            GenerateRepoCommand.class,
             AvroCommand.class,
             MigrationsCommand.class,
             KeygenCommand.class,
@@ -32,10 +33,6 @@ import picocli.CommandLine.Command;
             RegistryCommand.class,
             SecretsCommand.class,
             CodeownersCommand.class,
-            KeygenCommand.class,
-            VerifyApprovalCommand.class,
-            InstallHookCommand.class,
-            RegistryCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
