@@ -84,6 +84,24 @@ class ApprovalEndToEndTest {
         assertThat(changed.exit()).isEqualTo(1);
         assertThat(changed.err()).contains("kafka/schemas/order.avsc differs from what was approved");
 
+        Thread.sleep(1100);
+        Cli.Result stale = mergegate(repo, Map.of(), "verify-approval", "--approval", approval.toString(), "--public-key", pub,
+                "--commit", head, "--max-age", "0s");
+        assertThat(stale.exit()).isEqualTo(1);
+        assertThat(stale.err()).contains("approval refused: the approval is stale");
+
+        Path tampered = tmp.resolve("out/tampered.json");
+        String env = Files.readString(approval);
+        String payload = env.replaceAll("(?s).*\"payload\": \"([^\"]+)\".*", "$1");
+        String statement = new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+        String forged = java.util.Base64.getEncoder().encodeToString(statement.replace("order.avsc", "orders.avsc")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(tampered, env.replace(payload, forged));
+        Cli.Result forgedRun = mergegate(repo, Map.of(), "verify-approval", "--approval", tampered.toString(), "--public-key", pub,
+                "--commit", head);
+        assertThat(forgedRun.exit()).isEqualTo(1);
+        assertThat(forgedRun.err()).contains("the payload or the signature was altered");
+
         Path wrongKey = tmp.resolve("keys/other.key");
         ok(mergegate(tmp, Map.of(), "keygen", "--out", wrongKey.toString()));
         Cli.Result wrong = mergegate(repo, Map.of(), "verify-approval", "--approval", approval.toString(),

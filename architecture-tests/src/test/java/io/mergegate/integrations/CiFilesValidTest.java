@@ -36,6 +36,35 @@ class CiFilesValidTest {
     }
 
     @Test
+    void the_use_in_ci_snippets_pass_the_validators_too() throws Exception {
+        Path validator = Repo.shared().resolve("tools/validate-ci-yaml.sh");
+        assumeTrue(Files.isExecutable(validator) || Repo.inCi(), "no shared validators here");
+        Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(ROOT.resolve("docs/use-in-ci.md")));
+        java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        Path dir = Files.createTempDirectory("use-in-ci");
+        int i = 0;
+        while (m.find()) {
+            String yaml = m.group(1);
+            String kind = yaml.startsWith("name:") ? "workflow" : yaml.startsWith("include:") ? "gitlab"
+                    : yaml.startsWith("repos:") ? null : yaml.startsWith("steps:") ? null : "unknown";
+            assertThat(new Yaml().<Object>load(yaml)).as("snippet %d parses", i).isNotNull();
+            if (kind != null) {
+                Path f = dir.resolve("snippet" + i++ + ".yml");
+                Files.writeString(f, yaml);
+                kinds.put(f.toString(), kind);
+            }
+        }
+        assertThat(kinds.values()).containsExactlyInAnyOrder("workflow", "gitlab");
+        for (var e : kinds.entrySet()) {
+            Process p = new ProcessBuilder("bash", validator.toString(), "--strict", "--kind", e.getValue(), e.getKey())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+        }
+    }
+
+    @Test
     void the_action_passes_untrusted_values_to_scripts_only_through_env() throws Exception {
         Map<String, Object> action = yaml("github-action/action.yml");
         List<Map<String, Object>> steps = steps(action);
