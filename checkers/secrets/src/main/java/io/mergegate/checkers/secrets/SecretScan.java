@@ -115,6 +115,9 @@ public final class SecretScan {
     public record Skipped(String path, long size, String commitId) {
     }
 
+    /** Below this many files a change is scanned on the calling thread (no pool start-up for a commit hook). */
+    private static final int SMALL_CHANGE = 32;
+
     private final SecretScanner scanner;
     private final Options options;
     private final ConcurrentLinkedQueue<SecretMatch> matches = new ConcurrentLinkedQueue<>();
@@ -142,7 +145,9 @@ public final class SecretScan {
 
     /** Adds the lines of one change (e.g. one commit of a pull request) to this scan. */
     public void changeInto(SourceTree base, SourceTree head, ChangeSet changes, String commitId) {
-        changes.all().parallelStream().filter(ChangedPath::existsAtHead).forEach(c -> head.file(c.path()).ifPresent(f -> {
+        List<ChangedPath> paths = changes.all();
+        (paths.size() < SMALL_CHANGE ? paths.stream() : paths.parallelStream())
+                .filter(ChangedPath::existsAtHead).forEach(c -> head.file(c.path()).ifPresent(f -> {
             String oldPath = c.oldPath() != null ? c.oldPath() : c.path();
             Optional<SourceFile> before = c.existedAtBase() ? base.file(oldPath) : Optional.empty();
             file(f, before.orElse(null), commitId);

@@ -23,6 +23,11 @@ public final class SecretScanner {
     private static final int PAIR_DISTANCE = 1024;
     /** Overlapping windows merge up to this size, so one regex run never spans a whole minified file. */
     private static final int MAX_WINDOW = 32 * 1024;
+    /**
+     * Anchored detectors that reach at most this far match on their keyword's line, so in a diff they
+     * only run at keywords on added lines; longer ones (private keys) may start on an unchanged line.
+     */
+    private static final int SINGLE_LINE_REACH = 1024;
     private static final String GENERIC_RULE = "secrets/generic-password";
 
     private final List<Detector> detectors;
@@ -63,10 +68,20 @@ public final class SecretScanner {
     public List<SecretMatch> scan(String path, byte[] bytes, BitSet lines) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         Windows windows = new Windows(detectors.size(), bytes.length);
+        Lines lineIndex = new Lines(bytes);
         index.scan(bytes, (k, end) -> {
             int start = end - index.length(k);
+            int[] line = {-1};
             for (int d : detectorsByKeyword[k]) {
                 Detector det = detectors.get(d);
+                if (lines != null && det.anchored() && det.after() <= SINGLE_LINE_REACH) {
+                    if (line[0] < 0) {
+                        line[0] = lineIndex.lineOf(start);
+                    }
+                    if (!lines.get(line[0])) {
+                        continue;
+                    }
+                }
                 if (det.anchored()) {
                     windows.start(d, start);
                 } else {
@@ -74,7 +89,6 @@ public final class SecretScanner {
                 }
             }
         });
-        Lines lineIndex = new Lines(bytes);
         List<SecretMatch> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         GuardedText guarded = new GuardedText(text);

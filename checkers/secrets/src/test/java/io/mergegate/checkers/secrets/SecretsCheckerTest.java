@@ -131,6 +131,36 @@ class SecretsCheckerTest {
                 assertThat(io.mergegate.testkit.TestRules.catalog().find(id)).isPresent());
     }
 
+    @Test
+    void history_scan_attributes_each_secret_to_the_commit_that_introduced_the_blob() throws Exception {
+        byte[] clean = "name: app\n".getBytes(StandardCharsets.UTF_8);
+        byte[] leaked = FakeSecrets.expand("app.yml", ("name: app\n" + TOKEN_LINE).getBytes(StandardCharsets.UTF_8));
+        BlobSource source = consumer -> {
+            consumer.accept(new BlobSource.Blob("c1", "app.yml", clean.length, () -> clean));
+            consumer.accept(new BlobSource.Blob("c2", "app.yml", leaked.length, () -> leaked));
+            consumer.accept(new BlobSource.Blob("c3", "big.bin", 10_000_000, () -> {
+                throw new AssertionError("oversized blobs are not loaded");
+            }));
+        };
+        SecretScan.Result r = SecretScan.history(source, SecretScan.Options.defaults());
+        assertThat(r.matches()).singleElement().satisfies(m -> {
+            assertThat(m.commitId()).isEqualTo("c2");
+            assertThat(m.line()).isEqualTo(2);
+        });
+        assertThat(r.oversized()).extracting(SecretScan.Skipped::commitId).containsExactly("c3");
+        assertThat(r.stats().files()).isEqualTo(2);
+    }
+
+    @Test
+    void kubernetes_secret_values_are_fingerprinted_by_their_decoded_value() {
+        String plain = "stringData:\n  password: \"{{fake:password#k8s}}\"\n";
+        String encoded = "data:\n  password: {{fake:password#k8s|base64}}\n";
+        String head = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n";
+        Finding a = single(TestTrees.tree(Map.of("a.yaml", head + plain)));
+        Finding b = single(TestTrees.tree(Map.of("b.yaml", head + encoded)));
+        assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
+    }
+
     private static Finding single(List<Finding> findings) {
         assertThat(findings).hasSize(1);
         return findings.get(0);
