@@ -98,9 +98,4 @@ public record MigrationName(Kind kind, List<BigInteger> version, String descript
         }
         return Optional.empty();
     }
-
-    /** Whether a file name looks like an attempt at a Flyway name (so a bad one is worth a finding). */
-    static boolean looksLikeMigration(String fileName) {
-        return fileName.endsWith(".sql");
-    }
 }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -182,9 +181,5 @@ final class MigrationRun {
             m.put(String.valueOf(kv[k]), kv[k + 1] == null ? "?" : kv[k + 1]);
         }
         return m;
-    }
-
-    static Optional<Migration> find(Map<String, Migration> migrations, String path) {
-        return Optional.ofNullable(migrations.get(path));
     }
 }

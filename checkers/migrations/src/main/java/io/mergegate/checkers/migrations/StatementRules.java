@@ -102,8 +102,8 @@ final class StatementRules {
                     report(MigrationRuleIds.MISSING_LOCK_TIMEOUT, m, op, args("timeout",
                             dialect == Dialect.MYSQL ? "SET SESSION lock_wait_timeout = 5" : "SET lock_timeout = '5s'"));
                 }
-                phaseRules(m, phase, op, existing, createdHere, reportedStatements);
-                lockRules(m, op, existing, createdHere, notValidHere, inTransaction, transactional);
+                phaseRules(m, phase, op, existing, reportedStatements);
+                lockRules(m, op, existing, notValidHere, inTransaction, transactional);
                 if (op.kind == Op.Kind.CREATE_TABLE && table != null) {
                     createdHere.add(table);
                 }
@@ -132,8 +132,7 @@ final class StatementRules {
         };
     }
 
-    private void phaseRules(Migration m, Phase phase, Op op, boolean existing, Set<String> createdHere,
-            Set<String> reportedStatements) {
+    private void phaseRules(Migration m, Phase phase, Op op, boolean existing, Set<String> reportedStatements) {
         String key = op.source + "@" + op.offset;
         switch (phase) {
             case EXPAND -> {
@@ -190,8 +189,8 @@ final class StatementRules {
         drops.add(new Drop(m, op, object, needle));
     }
 
-    private void lockRules(Migration m, Op op, boolean existing, Set<String> createdHere, Set<String> notValidHere,
-            boolean inTransaction, boolean transactional) {
+    private void lockRules(Migration m, Op op, boolean existing, Set<String> notValidHere, boolean inTransaction,
+            boolean transactional) {
         boolean pg = dialect == Dialect.POSTGRESQL;
         switch (op.kind) {
             case ADD_COLUMN -> {
