@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
 /** Fuzzing the scanner: random input never breaks it, planted tokens are found, corrupted ones are not. */
-class ScannerProperties {
+class ScannerPropertiesTest {
 
     private static final SecretScanner SCANNER = SecretScanner.defaults();
 
