@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class InlineSuppressions {
 
     private static final Pattern MARKER = Pattern.compile(
-            "mergegate:ignore(?:[ \\t]+([A-Za-z0-9_./*,-]+(?:[ \\t]*,[ \\t]*[A-Za-z0-9_./*-]+)*))?"
+            "mergegate:ignore(?:[ \\t]+([A-Za-z0-9_*][A-Za-z0-9_./*-]*(?:[ \\t]*,[ \\t]*[A-Za-z0-9_*][A-Za-z0-9_./*-]*)*))?"
                     + "(?:[ \\t]+--[ \\t]*(.*?))?[ \\t]*(?:\\*/|-->|#}|$)");
 
     private final List<Entry> entries;
