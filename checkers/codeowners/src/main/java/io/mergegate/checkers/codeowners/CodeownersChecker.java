@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -346,11 +345,12 @@ public final class CodeownersChecker implements Checker {
                     }
                 }
             }
+            List<CodeownersRule> unmatched = new ArrayList<>();
             for (CodeownersRule r : file.rules()) {
                 int o = r.ordinal();
                 if (!matched[o]) {
                     if (added.get(r.line())) {
-                        nothing(r);
+                        unmatched.add(r);
                     }
                 } else if (!decides[o] && !duplicated.contains(o)) {
                     Set<Integer> by = shadowers.getOrDefault(o, Set.of());
@@ -363,24 +363,46 @@ public final class CodeownersChecker implements Checker {
                     }
                 }
             }
+            nothing(unmatched);
         }
 
-        private void nothing(CodeownersRule r) {
-            Pattern ci = Pattern.compile(r.regex().pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            Set<String> samples = new LinkedHashSet<>();
+        /**
+         * Reports rules that match no file: as a case mismatch when the lower-cased pattern matches a
+         * lower-cased path, else as matching nothing. One pass over the tree with an index of the
+         * lower-cased patterns, so a long list of dead lines stays cheap.
+         */
+        private void nothing(List<CodeownersRule> unmatched) {
+            if (unmatched.isEmpty()) {
+                return;
+            }
+            StringBuilder text = new StringBuilder();
+            for (CodeownersRule r : unmatched) {
+                String p = (r.exclusion() ? "!" : "") + r.pattern().toLowerCase(Locale.ROOT);
+                text.append(p).append(" @x\n");
+            }
+            CodeownersFile lower = CodeownersParser.parse(file.path(), text.toString(), file.platform());
+            OwnershipIndex index = new OwnershipIndex(lower);
+            Map<Integer, String> sample = new HashMap<>();
             for (String path : tree.paths()) {
-                if (ci.matcher(path).matches()) {
-                    samples.add(path);
+                if (sample.size() == lower.rules().size()) {
                     break;
                 }
+                for (CodeownersRule r : index.allMatches(path.toLowerCase(Locale.ROOT))) {
+                    sample.putIfAbsent(r.line(), path);
+                }
             }
-            if (!samples.isEmpty()) {
-                out.add(ctx.report(CASE_MISMATCH).at(file.path(), r.line(), r.column()).arg("pattern", r.pattern())
-                        .arg("path", samples.iterator().next()).arg("platform", file.platform().displayName())
-                        .key(r.pattern() + "|" + r.section()).build());
-            } else {
-                out.add(ctx.report(MATCHES_NOTHING).at(file.path(), r.line(), r.column()).arg("pattern", r.pattern())
-                        .arg("tree", tree.label()).key(r.pattern() + "|" + r.section()).build());
+            for (int i = 0; i < unmatched.size(); i++) {
+                CodeownersRule r = unmatched.get(i);
+                String path = sample.get(i + 1);
+                if (path != null) {
+                    out.add(ctx.report(CASE_MISMATCH).at(file.path(), r.line(), r.column()).arg("pattern", r.pattern())
+                            .arg("path", path).arg("platform", file.platform().displayName())
+                            .key(r.pattern() + "|" + r.section()).build());
+                } else {
+                    out.add(ctx.report(MATCHES_NOTHING).at(file.path(), r.line(), r.column())
+                            .arg("pattern", r.pattern()).arg("tree", tree.label())
+                            .key(r.pattern() + "|" + r.section()).build());
+                }
             }
         }
     }
