@@ -3,22 +3,29 @@ package io.mergegate.checkers.openapi;
 import io.mergegate.core.source.SourceFile;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -89,13 +96,11 @@ final class SpecLoader {
         options.setCodePointLimit((int) MAX_BYTES);
         options.setProcessComments(false);
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(source)), options),
-                    new Resolver(), options);
-            Node node = composer.getSingleNode();
-            if (node == null) {
+            Parser parser = new ParserImpl(new StreamReader(new StringReader(source)), options);
+            SpecNode root = new Builder(parser).document();
+            if (root == null) {
                 return failure("is empty", 1, 1);
             }
-            SpecNode root = new Converter().convert(node, 0);
             return new Result(root, text, null);
         } catch (LoadException e) {
             return failure(e.getMessage(), e.line, e.column);
@@ -167,92 +172,148 @@ final class SpecLoader {
         }
     }
 
-    /** Node graph to tree; shared (aliased) nodes are converted once, recursion through an alias is refused. */
-    private static final class Converter {
-        private final Map<Node, SpecNode> done = new IdentityHashMap<>();
-        private final Map<Node, Boolean> active = new IdentityHashMap<>();
-        private int count;
+    /**
+     * Builds the tree straight from parser events, so no intermediate node graph (with its marks)
+     * is kept: memory stays proportional to the content. Anchored nodes are built once and shared
+     * by their aliases; an alias to a node still being built (recursion) is refused.
+     */
+    private static final class Builder {
+        private final Parser parser;
+        private final Resolver resolver = new Resolver();
+        private final Map<String, SpecNode> anchors = new HashMap<>();
+        private final Set<String> open = new HashSet<>();
+        private final Map<String, String> strings = new HashMap<>();
+        private int nodes;
+        private int aliases;
 
-        SpecNode convert(Node node, int depth) {
-            boolean anchored = node.getAnchor() != null;
-            SpecNode known = anchored ? done.get(node) : null;
-            if (known != null) {
-                return known;
+        Builder(Parser parser) {
+            this.parser = parser;
+        }
+
+        SpecNode document() {
+            expect(StreamStartEvent.class);
+            if (parser.checkEvent(Event.ID.StreamEnd)) {
+                return null;
             }
-            if (anchored && active.containsKey(node)) {
-                throw new LoadException("has a recursive YAML alias", node.getStartMark());
+            expect(DocumentStartEvent.class);
+            SpecNode root = node(0);
+            expect(DocumentEndEvent.class);
+            if (!parser.checkEvent(Event.ID.StreamEnd)) {
+                throw new LoadException("holds more than one YAML document", parser.peekEvent().getStartMark());
+            }
+            return root;
+        }
+
+        private void expect(Class<? extends Event> type) {
+            Event e = parser.getEvent();
+            if (!type.isInstance(e)) {
+                throw new LoadException("has an unexpected YAML structure", e.getStartMark());
+            }
+        }
+
+        private String intern(String s) {
+            if (s.length() > 64) {
+                return s;
+            }
+            String known = strings.putIfAbsent(s, s);
+            return known == null ? s : known;
+        }
+
+        private SpecNode node(int depth) {
+            Event e = parser.getEvent();
+            Mark start = e.getStartMark();
+            if (e instanceof AliasEvent alias) {
+                String anchor = alias.getAnchor();
+                if (open.contains(anchor)) {
+                    throw new LoadException("has a recursive YAML alias `" + anchor + "`", start);
+                }
+                SpecNode target = anchors.get(anchor);
+                if (target == null) {
+                    throw new LoadException("uses the undefined YAML alias `" + anchor + "`", start);
+                }
+                if (!target.isScalar() && ++aliases > MAX_ALIASES) {
+                    throw new LoadException("uses more than " + MAX_ALIASES + " YAML aliases for collections", start);
+                }
+                return target;
             }
             if (depth > MAX_DEPTH) {
-                throw new LoadException("is nested deeper than " + MAX_DEPTH + " levels", node.getStartMark());
+                throw new LoadException("is nested deeper than " + MAX_DEPTH + " levels", start);
             }
-            if (++count > MAX_NODES) {
-                throw new LoadException("has more than " + MAX_NODES + " nodes", node.getStartMark());
+            if (++nodes > MAX_NODES) {
+                throw new LoadException("has more than " + MAX_NODES + " nodes", start);
             }
-            Mark start = node.getStartMark();
             int line = start == null ? 0 : start.getLine() + 1;
             int col = start == null ? 0 : start.getColumn() + 1;
-            if (anchored) {
-                active.put(node, Boolean.TRUE);
+            String anchor = e instanceof NodeEvent ne ? ne.getAnchor() : null;
+            if (anchor != null) {
+                open.add(anchor);
             }
             SpecNode out;
-            if (node instanceof ScalarNode s) {
-                out = SpecNode.scalar(line, col, s.getValue(), scalarType(s.getTag()));
-            } else if (node instanceof SequenceNode seq) {
-                List<SpecNode> items = new ArrayList<>(seq.getValue().size());
-                for (Node item : seq.getValue()) {
-                    items.add(convert(item, depth + 1));
+            if (e instanceof ScalarEvent s) {
+                out = SpecNode.scalar(line, col, intern(s.getValue()), scalarType(s));
+            } else if (e instanceof SequenceStartEvent) {
+                List<SpecNode> items = new ArrayList<>();
+                while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                    items.add(node(depth + 1));
                 }
+                parser.getEvent();
                 out = SpecNode.list(line, col, items);
-            } else if (node instanceof MappingNode m) {
+            } else if (e instanceof MappingStartEvent) {
                 Map<String, SpecNode> entries = new LinkedHashMap<>();
-                Map<String, int[]> keys = new LinkedHashMap<>();
                 List<SpecNode> merges = new ArrayList<>();
-                for (NodeTuple t : m.getValue()) {
-                    Node k = t.getKeyNode();
-                    if (Tag.MERGE.equals(k.getTag())) {
-                        SpecNode merged = convert(t.getValueNode(), depth + 1);
-                        if (merged.isList()) {
-                            merges.addAll(merged.items());
-                        } else {
-                            merges.add(merged);
-                        }
-                        continue;
-                    }
-                    if (!(k instanceof ScalarNode ks)) {
+                while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                    Event k = parser.peekEvent();
+                    if (!(k instanceof ScalarEvent ks)) {
                         throw new LoadException("has a key that is not a scalar", k.getStartMark());
                     }
-                    String key = ks.getValue();
-                    if (entries.containsKey(key)) {
-                        throw new LoadException("has the duplicate key `" + key + "`", k.getStartMark());
+                    SpecNode key = node(depth + 1);
+                    SpecNode value = node(depth + 1);
+                    if (key.text().equals("<<") && ks.getImplicit().canOmitTagInPlainScalar()) {
+                        merges.addAll(value.isList() ? value.items() : List.of(value));
+                        continue;
                     }
-                    keys.put(key, new int[] {k.getStartMark().getLine() + 1, k.getStartMark().getColumn() + 1});
-                    entries.put(key, convert(t.getValueNode(), depth + 1));
+                    if (entries.putIfAbsent(key.text(), value) != null) {
+                        throw new LoadException("has the duplicate key `" + key.text() + "`", k.getStartMark());
+                    }
                 }
+                parser.getEvent();
                 for (SpecNode merge : merges) {
                     merge.fields().forEach(entries::putIfAbsent);
                 }
-                out = SpecNode.map(line, col, entries, keys);
+                out = SpecNode.map(line, col, entries);
             } else {
-                throw new LoadException("has an unsupported node", start);
+                throw new LoadException("has an unexpected YAML event", start);
             }
-            if (anchored) {
-                active.remove(node);
-                done.put(node, out);
+            if (anchor != null) {
+                open.remove(anchor);
+                anchors.put(anchor, out);
             }
             return out;
         }
 
-        private static String scalarType(Tag tag) {
-            if (Tag.INT.equals(tag)) {
+        private String scalarType(ScalarEvent s) {
+            String tag = s.getTag();
+            String v = s.getValue();
+            if (tag == null && (!s.getImplicit().canOmitTagInPlainScalar() || v.isEmpty()
+                    || "0123456789-+.~tfnyoTFNYO".indexOf(v.charAt(0)) < 0)) {
+                return v.isEmpty() && s.getImplicit().canOmitTagInPlainScalar() ? "null" : "str";
+            }
+            Tag resolved;
+            if (tag != null && !tag.equals("!")) {
+                resolved = new Tag(tag);
+            } else {
+                resolved = resolver.resolve(NodeId.scalar, s.getValue(), s.getImplicit().canOmitTagInPlainScalar());
+            }
+            if (Tag.INT.equals(resolved)) {
                 return "int";
             }
-            if (Tag.FLOAT.equals(tag)) {
+            if (Tag.FLOAT.equals(resolved)) {
                 return "float";
             }
-            if (Tag.BOOL.equals(tag)) {
+            if (Tag.BOOL.equals(resolved)) {
                 return "bool";
             }
-            if (Tag.NULL.equals(tag)) {
+            if (Tag.NULL.equals(resolved)) {
                 return "null";
             }
             return "str";

@@ -17,34 +17,31 @@ final class SpecNode {
     private final int line;
     private final int column;
     private final Map<String, SpecNode> map;
-    private final Map<String, int[]> keyPositions;
     private final List<SpecNode> list;
     private final String text;
     private final String type;
 
-    private SpecNode(Kind kind, int line, int column, Map<String, SpecNode> map, Map<String, int[]> keyPositions,
-            List<SpecNode> list, String text, String type) {
+    private SpecNode(Kind kind, int line, int column, Map<String, SpecNode> map, List<SpecNode> list, String text,
+            String type) {
         this.kind = kind;
         this.line = line;
         this.column = column;
         this.map = map;
-        this.keyPositions = keyPositions;
         this.list = list;
         this.text = text;
         this.type = type;
     }
 
-    static SpecNode map(int line, int column, Map<String, SpecNode> entries, Map<String, int[]> keyPositions) {
-        return new SpecNode(Kind.MAP, line, column, Collections.unmodifiableMap(entries),
-                Collections.unmodifiableMap(keyPositions), List.of(), null, null);
+    static SpecNode map(int line, int column, Map<String, SpecNode> entries) {
+        return new SpecNode(Kind.MAP, line, column, Collections.unmodifiableMap(entries), List.of(), null, null);
     }
 
     static SpecNode list(int line, int column, List<SpecNode> items) {
-        return new SpecNode(Kind.LIST, line, column, Map.of(), Map.of(), Collections.unmodifiableList(items), null, null);
+        return new SpecNode(Kind.LIST, line, column, Map.of(), Collections.unmodifiableList(items), null, null);
     }
 
     static SpecNode scalar(int line, int column, String text, String type) {
-        return new SpecNode(Kind.SCALAR, line, column, Map.of(), Map.of(), List.of(), text, type);
+        return new SpecNode(Kind.SCALAR, line, column, Map.of(), List.of(), text, type);
     }
 
     Kind kind() {
@@ -82,11 +79,6 @@ final class SpecNode {
 
     boolean has(String key) {
         return map.containsKey(key);
-    }
-
-    /** Line and column of a map key, or null. */
-    int[] keyPosition(String key) {
-        return keyPositions.get(key);
     }
 
     /** Items of a list; empty for other kinds. */

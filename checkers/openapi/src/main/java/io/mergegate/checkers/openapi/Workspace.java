@@ -29,8 +29,8 @@ final class Workspace {
     /** A side where {@code path} is an empty document: what a deleted spec is compared with. */
     static Workspace deleted(String path) {
         Workspace ws = new Workspace(p -> Optional.empty());
-        ws.loaded.put(path, new SpecLoader.Result(SpecNode.map(0, 0, new java.util.LinkedHashMap<>(),
-                new java.util.LinkedHashMap<>()), "", null));
+        ws.loaded.put(path, new SpecLoader.Result(SpecNode.map(0, 0, new java.util.LinkedHashMap<>()), "",
+                null));
         return ws;
     }
 
