@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The splitter and the classifier never fail, whatever the input, and cut well-formed input where it should. */
-class SqlSplitterProperties {
+class SqlSplitterPropertiesTest {
 
     private static final List<String> FRAGMENTS = List.of("'", "''", "E'", "\\'", "\"", "`", "$$", "$tag$", "$1",
             "${schema}", "--", "/*", "*/", "\n", "\r\n", ";", " ", "BEGIN", "ATOMIC", "END", "CASE", "DO", "DELIMITER //",
