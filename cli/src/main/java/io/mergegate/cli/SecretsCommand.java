@@ -9,7 +9,10 @@ import io.mergegate.core.Finding;
 import io.mergegate.core.RuleDescriptor;
 import io.mergegate.core.RunReport;
 import io.mergegate.core.Severity;
+import io.mergegate.core.Suppression;
 import io.mergegate.core.source.DirectorySourceTree;
+import io.mergegate.core.source.SourceFile;
+import io.mergegate.core.suppress.InlineSuppressions;
 import io.mergegate.core.spi.CheckerConfig;
 import io.mergegate.engine.UsageException;
 import io.mergegate.reports.console.ConsoleWriter;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,9 +126,12 @@ final class SecretsCommand implements Runnable {
                     : SecretScan.tree(new DirectorySourceTree(path, "working tree"), options);
             RuleCatalog catalog = RuleCatalog.builtIn();
             List<Finding> findings = SecretFindings.of(result, id -> Finding.builder(catalog.require(id)));
+            if (!history) {
+                findings = suppressInline(findings, new DirectorySourceTree(path, "working tree"));
+            }
             List<RuleDescriptor> rules = catalog.all().stream()
                     .filter(r -> SecretsChecker.RULE_IDS.contains(r.id())).toList();
-            int exit = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+            int exit = findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity() == Severity.ERROR) ? 1 : 0;
             RunReport report = new RunReport(Main.version(), rules, findings,
                     List.of(new RunReport.CheckerRun("secrets", history ? "secrets scan --history" : "secrets scan",
                             rules.stream().map(RuleDescriptor::id).toList(), (System.nanoTime() - start) / 1_000_000,
@@ -146,6 +153,24 @@ final class SecretsCommand implements Runnable {
             out.flush();
             return exit;
         }
+    }
+
+    /** Applies {@code mergegate:ignore secrets/<rule> -- reason} comments (with a reason) as the gate does. */
+    static List<Finding> suppressInline(List<Finding> findings, DirectorySourceTree tree) {
+        Map<String, InlineSuppressions> comments = new HashMap<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            String p = f.location().path();
+            if (p == null || f.location().line() < 1) {
+                out.add(f);
+                continue;
+            }
+            InlineSuppressions s = comments.computeIfAbsent(p,
+                    k -> InlineSuppressions.parse(tree.file(k).map(SourceFile::textLenient).orElse("")));
+            out.add(s.find(f.ruleId(), f.location().line()).filter(InlineSuppressions.Entry::hasReason)
+                    .map(e -> f.withSuppression(new Suppression(Suppression.Kind.INLINE, e.reason()))).orElse(f));
+        }
+        return out;
     }
 
     /**
