@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,10 +165,15 @@ public final class OpenApiChecker implements Checker {
     }
 
     private static Finding finding(GateContext ctx, String specPath, Change ch) {
+        return finding(ctx::report, specPath, ch);
+    }
+
+    /** A change as a finding: located at the head node, fingerprinted by rule, method, path and pointer. */
+    static Finding finding(Function<String, Finding.Builder> report, String specPath, Change ch) {
         Located at = ch.at();
         String file = at == null ? specPath : at.file();
         String key = String.join(" ", ch.rule(), ch.method(), ch.path(), ch.pointer());
-        Finding.Builder b = ctx.report(ID + "/" + ch.rule()).at(file, at == null ? 0 : at.line(), at == null ? 0 : at.column())
+        Finding.Builder b = report.apply(ID + "/" + ch.rule()).at(file, at == null ? 0 : at.line(), at == null ? 0 : at.column())
                 .args(ch.args()).logical(ch.pointer().isEmpty() ? null : ch.pointer()).key(specPath + " " + key)
                 .property("operation", ch.operation().isEmpty() ? null : ch.operation());
         if (!file.equals(specPath)) {
