@@ -224,15 +224,8 @@ public final class CodeownersParser {
                 }
                 owners = currentDefaults;
             }
-            java.util.regex.Pattern regex;
-            try {
-                regex = r.compile(false);
-            } catch (RuntimeException e) {
-                problem(INVALID_PATTERN, no, first.column(), "invalid_pattern", pattern, "the pattern cannot be read");
-                return;
-            }
             rules.add(new CodeownersRule(rules.size(), no, first.column(), pattern, owners,
-                    platform == Platform.GITLAB ? current : 0, exclusion, regex, r.key(), r.literal(), r.dirOnly()));
+                    platform == Platform.GITLAB ? current : 0, exclusion, r.glob(), r.key(), r.literal(), r.dirOnly()));
         }
     }
 }

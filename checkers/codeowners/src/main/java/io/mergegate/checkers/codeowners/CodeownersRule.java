@@ -1,7 +1,6 @@
 package io.mergegate.checkers.codeowners;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One pattern line of a CODEOWNERS file that the platform applies.
@@ -13,13 +12,13 @@ import java.util.regex.Pattern;
  * @param owners    owners on the line, or the section's default owners (GitLab)
  * @param section   index into {@link CodeownersFile#sections()}; always 0 on GitHub
  * @param exclusion a GitLab {@code !pattern} exclusion
- * @param regex     the compiled pattern, matched against the repository-relative path
+ * @param glob      the compiled pattern, matched against the repository-relative path
  * @param key       where the rule sits in the lookup index
  * @param literal   for an anchored pattern without wildcards, the path it names (a faster equivalent of the regex), else null
  * @param dirOnly   with {@code literal}: the pattern ends with {@code /}, so only paths below it match
  */
 public record CodeownersRule(int ordinal, int line, int column, String pattern, List<String> owners, int section,
-        boolean exclusion, Pattern regex, PatternKey key, String literal, boolean dirOnly) {
+        boolean exclusion, PathGlob glob, PatternKey key, String literal, boolean dirOnly) {
 
     public CodeownersRule {
         owners = List.copyOf(owners);
@@ -33,6 +32,6 @@ public record CodeownersRule(int ordinal, int line, int column, String pattern, 
             }
             return path.length() == n ? !dirOnly : path.charAt(n) == '/' && path.length() > n + 1;
         }
-        return regex.matcher(path).matches();
+        return glob.matches(path);
     }
 }

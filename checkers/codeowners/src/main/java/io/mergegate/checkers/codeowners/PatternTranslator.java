@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 final class PatternTranslator {
 
     /** A compiled pattern, or why the platform rejects it. */
-    record Result(String regex, PatternKey key, String error, String literal, boolean dirOnly) {
+    record Result(String regex, PatternKey key, String error, String literal, boolean dirOnly, PathGlob glob) {
 
-        Result(String regex, PatternKey key, String error) {
-            this(regex, key, error, null, false);
+        Result(String regex, PatternKey key, String error, PathGlob glob) {
+            this(regex, key, error, null, false, glob);
         }
 
         static Result error(String why) {
-            return new Result(null, PatternKey.ANY, why);
+            return new Result(null, PatternKey.ANY, why, null);
         }
 
         boolean ok() {
@@ -65,15 +65,17 @@ final class PatternTranslator {
             p = p.substring(0, p.length() - 1);
         }
         if (p.isEmpty()) {
-            return new Result(NOTHING, PatternKey.ANY, null);
+            return new Result(NOTHING, PatternKey.ANY, null, new PathGlob.Builder().segment("", true, false).build());
         }
         List<String> segments = collapse(p.split("/", -1));
         if (segments.size() > 1) {
             anchored = true;
         }
         StringBuilder re = new StringBuilder();
+        PathGlob.Builder glob = new PathGlob.Builder();
         if (!anchored) {
             re.append("(?:.*/)?");
+            glob.anyDepth();
         }
         boolean needSlash = false;
         int n = segments.size();
@@ -83,12 +85,16 @@ final class PatternTranslator {
             if (seg.equals("**")) {
                 if (n == 1) {
                     re.append(".+");
+                    glob.oneSegment().anyDepth();
                 } else if (i == 0) {
                     re.append("(?:.*/)?");
+                    glob.anyDepth();
                 } else if (last) {
                     re.append("/.+");
+                    glob.oneSegment().anyDepth();
                 } else {
                     re.append("(?:/.+)?");
+                    glob.anyDepth();
                     needSlash = true;
                 }
                 continue;
@@ -98,23 +104,27 @@ final class PatternTranslator {
             }
             if (seg.equals("*")) {
                 re.append("[^/]+");
+                glob.oneSegment();
             } else {
                 appendGitHubSegment(re, seg);
+                glob.segment(seg, false, false);
                 if (last && !dirOnly) {
                     re.append("(?:/.*)?");
+                    glob.anyDepth();
                 }
             }
             needSlash = true;
         }
         if (dirOnly) {
             re.append("/.*");
+            glob.oneSegment().anyDepth();
         }
         List<String> plain = unescaped(segments);
         String literal = null;
         if (anchored && segments.stream().allMatch(PatternKey::isLiteral)) {
             literal = String.join("/", plain);
         }
-        return new Result(re.toString(), PatternKey.of(plain, anchored), null, literal, dirOnly);
+        return new Result(re.toString(), PatternKey.of(plain, anchored), null, literal, dirOnly, glob.build());
     }
 
     private static void appendGitHubSegment(StringBuilder re, String seg) {
@@ -181,7 +191,15 @@ final class PatternTranslator {
             i++;
         }
         List<String> segments = new ArrayList<>(List.of(p.substring(1).split("/", -1)));
-        return new Result(re.toString(), PatternKey.of(segments, true), null);
+        PathGlob.Builder glob = new PathGlob.Builder();
+        for (int k = 0; k < segments.size(); k++) {
+            if (segments.get(k).equals("**") && k < segments.size() - 1) {
+                glob.anyDepth();
+            } else {
+                glob.segment(segments.get(k), false, true);
+            }
+        }
+        return new Result(re.toString(), PatternKey.of(segments, true), null, glob.build());
     }
 
     private static int bracketEnd(String p, int open) {

@@ -85,6 +85,17 @@ class OwnershipTest {
     }
 
     @Test
+    void manyWildcardsDoNotBacktrackExponentially() {
+        String pattern = "/" + "*a".repeat(25) + "b @x\n";
+        for (Platform p : Platform.values()) {
+            OwnershipIndex i = index(pattern, p);
+            assertThat(i.resolve("a".repeat(80)).isOwned()).isFalse();
+            assertThat(i.resolve("a".repeat(30) + "b").isOwned()).isTrue();
+        }
+        assertThat(index("**/**/**/**/x @x\n", Platform.GITHUB).resolve("a/".repeat(3000) + "y").isOwned()).isFalse();
+    }
+
+    @Test
     void crlfLinesParseLikeLf() {
         OwnershipIndex i = index("* @all\r\n/src/ @core\r\n", Platform.GITHUB);
         assertThat(i.resolve("src/a.c").owners()).containsExactly("@core");

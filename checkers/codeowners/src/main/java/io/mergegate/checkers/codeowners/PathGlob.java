@@ -1,0 +1,259 @@
+package io.mergegate.checkers.codeowners;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled CODEOWNERS pattern matched segment by segment without regular expressions, so no
+ * pattern (however many {@code *}) can make matching take exponential time. A pattern is a list of
+ * segment globs and "zero or more segments" markers; a segment glob holds literal characters,
+ * {@code ?}, {@code *} and character classes, none of which ever match {@code /}.
+ */
+final class PathGlob {
+
+    private final Segment[] segments;
+
+    private PathGlob(List<Segment> segments) {
+        this.segments = segments.toArray(new Segment[0]);
+    }
+
+    /** Builder used by {@link PatternTranslator}. */
+    static final class Builder {
+        private final List<Segment> out = new ArrayList<>();
+
+        /** Zero or more whole segments. */
+        Builder anyDepth() {
+            if (out.isEmpty() || out.get(out.size() - 1) != null) {
+                out.add(null);
+            }
+            return this;
+        }
+
+        /** Exactly one segment, not empty. */
+        Builder oneSegment() {
+            out.add(Segment.parse("*", true, false));
+            return this;
+        }
+
+        /** A segment glob; {@code brackets} enables {@code [...]} classes (GitLab). */
+        Builder segment(String glob, boolean nonEmpty, boolean brackets) {
+            out.add(Segment.parse(glob, nonEmpty, brackets));
+            return this;
+        }
+
+        PathGlob build() {
+            return new PathGlob(out);
+        }
+    }
+
+    /** True when the repository-relative path matches. */
+    boolean matches(String path) {
+        List<int[]> bounds = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                bounds.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        int s = bounds.size();
+        int p = segments.length;
+        // next[j]: the rest of the pattern from i+1 matches path segments j..; filled from the end
+        boolean[] next = new boolean[s + 1];
+        next[s] = true;
+        for (int i = p - 1; i >= 0; i--) {
+            boolean[] cur = new boolean[s + 1];
+            Segment seg = segments[i];
+            if (seg == null) {
+                cur[s] = next[s];
+                for (int j = s - 1; j >= 0; j--) {
+                    cur[j] = next[j] || cur[j + 1];
+                }
+            } else {
+                for (int j = 0; j < s; j++) {
+                    cur[j] = next[j + 1] && seg.matches(path, bounds.get(j)[0], bounds.get(j)[1]);
+                }
+            }
+            next = cur;
+        }
+        return next[0];
+    }
+
+    /** One segment glob. */
+    private static final class Segment {
+        private static final byte CHAR = 0;
+        private static final byte ONE = 1;
+        private static final byte STAR = 2;
+        private static final byte CLASS = 3;
+
+        private final byte[] kinds;
+        private final char[] chars;
+        private final String[] classes;
+        private final boolean[] negated;
+        private final boolean nonEmpty;
+        private final String literal;
+
+        private Segment(List<Byte> kinds, List<Character> chars, List<String> classes, List<Boolean> negated,
+                boolean nonEmpty) {
+            int n = kinds.size();
+            this.kinds = new byte[n];
+            this.chars = new char[n];
+            this.classes = new String[n];
+            this.negated = new boolean[n];
+            boolean plain = true;
+            StringBuilder lit = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                this.kinds[i] = kinds.get(i);
+                this.chars[i] = chars.get(i);
+                this.classes[i] = classes.get(i);
+                this.negated[i] = negated.get(i);
+                plain &= this.kinds[i] == CHAR;
+                lit.append(this.chars[i]);
+            }
+            this.nonEmpty = nonEmpty;
+            this.literal = plain ? lit.toString() : null;
+        }
+
+        static Segment parse(String glob, boolean nonEmpty, boolean brackets) {
+            List<Byte> kinds = new ArrayList<>();
+            List<Character> chars = new ArrayList<>();
+            List<String> classes = new ArrayList<>();
+            List<Boolean> negated = new ArrayList<>();
+            for (int i = 0; i < glob.length(); i++) {
+                char c = glob.charAt(i);
+                byte kind = CHAR;
+                String cls = null;
+                boolean neg = false;
+                if (c == '\\' && i + 1 < glob.length()) {
+                    c = glob.charAt(++i);
+                } else if (c == '*') {
+                    if (!kinds.isEmpty() && kinds.get(kinds.size() - 1) == STAR) {
+                        continue;
+                    }
+                    kind = STAR;
+                } else if (c == '?') {
+                    kind = ONE;
+                } else if (c == '[' && brackets) {
+                    int end = classEnd(glob, i);
+                    if (end > 0) {
+                        String body = glob.substring(i + 1, end);
+                        neg = !body.isEmpty() && (body.charAt(0) == '!' || body.charAt(0) == '^');
+                        cls = unescape(neg ? body.substring(1) : body);
+                        kind = CLASS;
+                        i = end;
+                    }
+                }
+                kinds.add(kind);
+                chars.add(c);
+                classes.add(cls);
+                negated.add(neg);
+            }
+            return new Segment(kinds, chars, classes, negated, nonEmpty);
+        }
+
+        private static int classEnd(String g, int open) {
+            int j = open + 1;
+            if (j < g.length() && (g.charAt(j) == '!' || g.charAt(j) == '^')) {
+                j++;
+            }
+            if (j < g.length() && g.charAt(j) == ']') {
+                j++;
+            }
+            while (j < g.length()) {
+                char c = g.charAt(j);
+                if (c == '\\') {
+                    j += 2;
+                    continue;
+                }
+                if (c == ']') {
+                    return j;
+                }
+                j++;
+            }
+            return -1;
+        }
+
+        /** Class bodies keep ranges as {@code a-z}; escapes become plain characters marked by a leading NUL. */
+        private static String unescape(String body) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < body.length(); k++) {
+                char c = body.charAt(k);
+                if (c == '\\' && k + 1 < body.length()) {
+                    sb.append('\0').append(body.charAt(++k));
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+
+        private boolean single(int t, char c) {
+            return switch (kinds[t]) {
+                case CHAR -> chars[t] == c;
+                case ONE -> true;
+                case CLASS -> inClass(classes[t], c) != negated[t];
+                default -> false;
+            };
+        }
+
+        private static boolean inClass(String body, char c) {
+            int k = 0;
+            while (k < body.length()) {
+                char lo = body.charAt(k);
+                if (lo == '\0' && k + 1 < body.length()) {
+                    lo = body.charAt(++k);
+                }
+                if (k + 2 < body.length() && body.charAt(k + 1) == '-') {
+                    char hi = body.charAt(k + 2);
+                    if (hi == '\0' && k + 3 < body.length()) {
+                        hi = body.charAt(k + 3);
+                        k++;
+                    }
+                    if (c >= lo && c <= hi) {
+                        return true;
+                    }
+                    k += 3;
+                } else {
+                    if (c == lo) {
+                        return true;
+                    }
+                    k++;
+                }
+            }
+            return false;
+        }
+
+        /** Wildcard match of path[from, to) in O(length × pattern) at worst. */
+        boolean matches(String path, int from, int to) {
+            if (nonEmpty && to == from) {
+                return false;
+            }
+            if (literal != null) {
+                return to - from == literal.length() && path.startsWith(literal, from);
+            }
+            int n = kinds.length;
+            int p = 0;
+            int s = from;
+            int starP = -1;
+            int starS = -1;
+            while (s < to) {
+                if (p < n && kinds[p] == STAR) {
+                    starP = p++;
+                    starS = s;
+                } else if (p < n && single(p, path.charAt(s))) {
+                    p++;
+                    s++;
+                } else if (starP >= 0) {
+                    p = starP + 1;
+                    s = ++starS;
+                } else {
+                    return false;
+                }
+            }
+            while (p < n && kinds[p] == STAR) {
+                p++;
+            }
+            return p == n;
+        }
+    }
+}
