@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             GenerateRepoCommand.class,
             AvroCommand.class,
+            OpenApiCommand.class,
             MigrationsCommand.class,
             KeygenCommand.class,
             VerifyApprovalCommand.class,
