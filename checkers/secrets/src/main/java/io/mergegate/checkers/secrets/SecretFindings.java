@@ -3,6 +3,8 @@ package io.mergegate.checkers.secrets;
 import io.mergegate.core.Finding;
 import io.mergegate.core.Fingerprints;
 import io.mergegate.core.Region;
+import io.mergegate.core.Severity;
+import io.mergegate.core.source.Glob;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,14 @@ import java.util.function.Function;
 public final class SecretFindings {
 
     static final String FILE_NOT_SCANNED = "secrets/file-not-scanned";
+
+    /** Rules whose findings in test code are mostly test credentials: reported as warnings there. */
+    private static final Set<String> LOWER_IN_TESTS = Set.of("secrets/generic-password", "secrets/jwt",
+            "secrets/authorization-header", "secrets/basic-auth-url", "secrets/database-url-password");
+
+    private static final List<Glob> TEST_PATHS = Glob.all(List.of("**/src/test/**", "**/test/**", "**/tests/**",
+            "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/*_test.go", "**/*Test.java", "**/*Tests.java",
+            "**/*_test.py", "**/test_*.py", "**/*.spec.ts", "**/*.test.ts", "**/*.spec.js", "**/*.test.js"));
 
     private SecretFindings() {
     }
@@ -53,6 +63,9 @@ public final class SecretFindings {
         }
         if (m.severity() != null) {
             b.severity(m.severity());
+        }
+        if (LOWER_IN_TESTS.contains(m.ruleId()) && Glob.anyMatch(TEST_PATHS, m.path())) {
+            b.severity(Severity.WARNING).property("test-path", true);
         }
         return b.build();
     }
