@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 record DeclaredChange(ChangeLevel level, String problem) {
 
-    private static final Pattern BOX = Pattern.compile("\\[([ xX])\\]\\s*[*_`]*\\s*(MAJOR|MINOR|PATCH)\\b",
+    private static final Pattern BOX = Pattern.compile("\\[([ xX])\\]\\s*+[*_`]*+\\s*+(MAJOR|MINOR|PATCH)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("\\b(MAJOR|MINOR|PATCH)\\b", Pattern.CASE_INSENSITIVE);
 

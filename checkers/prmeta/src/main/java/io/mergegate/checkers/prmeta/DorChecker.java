@@ -318,7 +318,7 @@ public final class DorChecker implements Checker {
                     continue;
                 }
                 for (String team : v.get().value().split("[,;\\s]+")) {
-                    String t = team.replaceAll("^[-*+`@]+|[`.]+$", "").strip();
+                    String t = MarkdownSections.trim(MarkdownSections.trim(team, "-*+`@"), "`.").strip();
                     if (t.isEmpty() || (field.equals("Consumers") && t.equalsIgnoreCase("none"))) {
                         continue;
                     }
@@ -339,14 +339,12 @@ public final class DorChecker implements Checker {
                 }
             }
             String t = text.toString().toLowerCase(Locale.ROOT);
+            // the earliest Given gives the best chance; one forward scan decides
             Matcher given = Pattern.compile("\\bgiven\\b").matcher(t);
-            while (given.find()) {
+            if (given.find()) {
                 Matcher when = Pattern.compile("\\bwhen\\b").matcher(t);
-                if (when.find(given.end())) {
-                    Matcher then = Pattern.compile("\\bthen\\b").matcher(t);
-                    if (then.find(when.end())) {
-                        return;
-                    }
+                if (when.find(given.end()) && Pattern.compile("\\bthen\\b").matcher(t).find(when.end())) {
+                    return;
                 }
             }
             List<String> missingWords = new ArrayList<>();

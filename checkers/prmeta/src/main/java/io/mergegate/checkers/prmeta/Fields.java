@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Fields {
 
-    private static final Pattern FIELD = Pattern.compile(
-            "(?:\\*\\*|__)?([A-Za-z][A-Za-z0-9 ()/&'-]{0,60}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?(.*)");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9 ()/&'-]{0,60}");
 
     /**
      * One field.
@@ -57,19 +55,39 @@ final class Fields {
             }
             String s = MarkdownSections.stripDecoration(l.text().strip().replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", ""));
             String raw = l.text().strip().replaceFirst("^(?:>\\s*)+", "").replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", "");
-            Matcher m = FIELD.matcher(raw);
-            if (m.matches() && !raw.startsWith("[") && !s.isEmpty()) {
+            String[] kv = split(raw);
+            if (kv != null && !raw.startsWith("[") && !s.isEmpty()) {
                 f.put(key, name, lines);
-                name = m.group(1).strip();
+                name = kv[0];
                 key = key(name);
                 lines = new ArrayList<>();
-                lines.add(m.group(2).replaceAll("(\\*\\*|__)\\s*$", "").strip());
+                lines.add(kv[1]);
             } else if (key != null) {
                 lines.add(l.text().strip());
             }
         }
         f.put(key, name, lines);
         return f;
+    }
+
+    /** {@code key: value} with optional bold around the key or after the colon, or null. */
+    static String[] split(String raw) {
+        int colon = raw.indexOf(':');
+        if (colon < 1 || colon > 70) {
+            return null;
+        }
+        String k = MarkdownSections.trim(raw.substring(0, colon).strip(), "*_").strip();
+        if (!KEY.matcher(k).matches()) {
+            return null;
+        }
+        String v = raw.substring(colon + 1).strip();
+        if (v.startsWith("**") || v.startsWith("__")) {
+            v = v.substring(2).strip();
+        }
+        if (v.endsWith("**") || v.endsWith("__")) {
+            v = v.substring(0, v.length() - 2).strip();
+        }
+        return new String[] {k.strip(), v};
     }
 
     private void put(String key, String name, List<String> lines) {

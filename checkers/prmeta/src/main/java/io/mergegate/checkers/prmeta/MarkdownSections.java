@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownSections {
 
-    private static final Pattern ATX = Pattern.compile(" {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*");
     private static final Pattern FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,}).*");
     private static final Pattern SETEXT = Pattern.compile(" {0,3}(=+|-+)[ \\t]*");
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -72,10 +71,10 @@ public final class MarkdownSections {
             if (l.code()) {
                 continue;
             }
-            Matcher m = ATX.matcher(l.text());
-            if (m.matches()) {
-                headings.add(new int[] {i, m.group(1).length()});
-                names.add(m.group(2) == null ? "" : m.group(2));
+            String[] atx = atx(l.text());
+            if (atx != null) {
+                headings.add(new int[] {i, atx[0].length()});
+                names.add(atx[1]);
                 continue;
             }
             if (i + 1 < lines.size() && !lines.get(i + 1).code() && !l.text().isBlank()
@@ -106,7 +105,48 @@ public final class MarkdownSections {
     }
 
     private static boolean isHeading(List<Line> lines, int i) {
-        return !lines.get(i).code() && ATX.matcher(lines.get(i).text()).matches();
+        return !lines.get(i).code() && atx(lines.get(i).text()) != null;
+    }
+
+    /**
+     * An ATX heading ({@code ## Name ##}): the run of {@code #} and the text, or null. Written out by
+     * hand so that no line, however long, makes matching slow.
+     */
+    static String[] atx(String line) {
+        int i = 0;
+        while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
+            i++;
+        }
+        int hashes = i;
+        while (hashes < line.length() && line.charAt(hashes) == '#') {
+            hashes++;
+        }
+        int level = hashes - i;
+        if (level < 1 || level > 6 || (hashes < line.length() && line.charAt(hashes) != ' ' && line.charAt(hashes) != '\t')) {
+            return null;
+        }
+        String text = line.substring(hashes).strip();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        if (end < text.length() && (end == 0 || text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            text = text.substring(0, end).strip();
+        }
+        return new String[] {line.substring(i, hashes), text};
+    }
+
+    /** Removes the characters of {@code chars} from both ends. */
+    static String trim(String s, String chars) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && chars.indexOf(s.charAt(a)) >= 0) {
+            a++;
+        }
+        while (b > a && chars.indexOf(s.charAt(b - 1)) >= 0) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     private static boolean isListItem(String s) {
@@ -135,11 +175,11 @@ public final class MarkdownSections {
 
     private static String clean(String heading) {
         String s = heading.strip();
-        s = s.replaceAll("^[*_`]+|[*_`]+$", "").strip();
+        s = trim(s, "*_`").strip();
         while (s.endsWith(":")) {
             s = s.substring(0, s.length() - 1).strip();
         }
-        s = s.replaceAll("^[*_`]+|[*_`]+$", "").strip();
+        s = trim(s, "*_`").strip();
         return s.replaceAll("\\s+", " ");
     }
 
@@ -214,7 +254,6 @@ public final class MarkdownSections {
         s = s.replaceFirst("^(?:>\\s*)+", "");
         s = s.replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", "");
         s = s.replaceFirst("^\\[[ xX]\\]\\s*", "");
-        s = s.replaceAll("^[*_`]+|[*_`]+$", "");
-        return s.strip();
+        return trim(s, "*_`").strip();
     }
 }

@@ -46,6 +46,28 @@ class MarkdownSectionsTest {
     }
 
     @Test
+    void longRunsStayLinear() {
+        String spaces = " ".repeat(60_000);
+        String stars = "*".repeat(60_000);
+        String text = "## A" + spaces + "x\n## " + stars + "x\nKey" + spaces + "x\n- [x]" + spaces + "y\n"
+                + "**" + stars + "x: v\n## API Versioning Decision\nChange Type:" + spaces + "\n- [x]" + spaces + "MAJOR\n";
+        MarkdownSections doc = MarkdownSections.parse(text);
+        assertThat(doc.all()).hasSize(3);
+        Fields f = Fields.of(doc.find("API Versioning Decision").orElseThrow());
+        assertThat(DeclaredChange.parse(f.find(List.of("Change Type")).orElseThrow().lines()).level())
+                .hasToString("MAJOR");
+    }
+
+    @Test
+    void atxHeadings() {
+        assertThat(MarkdownSections.atx("## Title ##")).containsExactly("##", "Title");
+        assertThat(MarkdownSections.atx("   # C#")).containsExactly("#", "C#");
+        assertThat(MarkdownSections.atx("#hashtag")).isNull();
+        assertThat(MarkdownSections.atx("    # code")).isNull();
+        assertThat(MarkdownSections.atx("####### seven")).isNull();
+    }
+
+    @Test
     void unclosedCommentAndFenceDoNotThrow() {
         assertThat(MarkdownSections.parse("## A\n<!-- open\n## B\n").all()).hasSize(1);
         assertThat(MarkdownSections.parse("## A\n```\n## B\n").all()).hasSize(1);
