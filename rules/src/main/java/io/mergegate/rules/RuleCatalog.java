@@ -41,6 +41,9 @@ public final class RuleCatalog implements RuleBook {
     /** Where the generated docs live in the repository, relative to its root; help URIs point there. */
     public static final String DOCS_BASE = "https://github.com/mergegate/mergegate/blob/main/docs/rules/";
 
+    private static final java.util.regex.Pattern ID =
+            java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*");
+
     private static volatile RuleCatalog builtIn;
 
     private final Map<String, RuleDescriptor> rules;
@@ -82,8 +85,20 @@ public final class RuleCatalog implements RuleBook {
     private static RuleCatalog fromSources(Map<String, String> sources) {
         Map<String, RuleDescriptor> rules = new TreeMap<>();
         Map<String, String> bodies = new TreeMap<>();
+        // One loader for all files, made only when a front matter is beyond the fast reader.
+        java.util.function.Supplier<Yaml> yaml = new java.util.function.Supplier<>() {
+            private Yaml instance;
+
+            @Override
+            public Yaml get() {
+                if (instance == null) {
+                    instance = new Yaml(new SafeConstructor(new LoaderOptions()));
+                }
+                return instance;
+            }
+        };
         for (Map.Entry<String, String> e : sources.entrySet()) {
-            Parsed p = parse(e.getKey(), e.getValue());
+            Parsed p = parse(yaml, e.getKey(), e.getValue());
             if (rules.put(p.rule().id(), p.rule()) != null) {
                 throw new IllegalStateException("duplicate rule id " + p.rule().id() + " in " + e.getKey());
             }
@@ -144,7 +159,7 @@ public final class RuleCatalog implements RuleBook {
     }
 
     /** Parses one rule file; {@code file} is {@code <family>/<name>.md} and must agree with the id. */
-    static Parsed parse(String file, String text) {
+    static Parsed parse(java.util.function.Supplier<Yaml> yaml, String file, String text) {
         String t = text.replace("\r\n", "\n");
         if (!t.startsWith("---\n")) {
             throw new IllegalStateException(file + ": a rule file starts with YAML front matter between --- lines");
@@ -153,8 +168,9 @@ public final class RuleCatalog implements RuleBook {
         if (end < 0) {
             throw new IllegalStateException(file + ": front matter is not closed by a --- line");
         }
-        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(t.substring(4, end));
-        if (!(yaml instanceof Map<?, ?> m)) {
+        String frontText = t.substring(4, end);
+        Object front = FrontMatter.parse(frontText).map(x -> (Object) x).orElseGet(() -> yaml.get().load(frontText));
+        if (!(front instanceof Map<?, ?> m)) {
             throw new IllegalStateException(file + ": front matter is not a YAML map");
         }
         String body = t.substring(end + 5).strip();
@@ -163,7 +179,7 @@ public final class RuleCatalog implements RuleBook {
         if (!expectedFile.equals(file)) {
             throw new IllegalStateException(file + ": id " + id + " belongs in " + expectedFile);
         }
-        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!ID.matcher(id).matches()) {
             throw new IllegalStateException(file + ": id must be family/kebab-case");
         }
         Severity severity = Severity.parse(req(file, m, "severity"))
