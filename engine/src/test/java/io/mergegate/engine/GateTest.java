@@ -199,6 +199,28 @@ class GateTest {
     }
 
     @Test
+    void configOverridesExcludesAndDisabledCheckers() throws Exception {
+        try (TestGit g = new TestGit(tmp)) {
+            g.write("a.txt", "one\n").commit("base");
+            g.branch("feature/CORE-1-x").write("a.txt", "one\nTODO a\n").write("gen/b.txt", "TODO b\n").commit("head");
+            Files.writeString(tmp.resolve(".mergegate.yml"),
+                    "exclude: ['gen/**']\nrules:\n  branch/invalid-name: warning\n");
+            GateOutcome warned = gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST));
+            assertThat(warned.report().findings()).extracting(f -> f.location().path() + " " + f.severity())
+                    .containsExactly("a.txt WARNING");
+            assertThat(warned.exitCode()).as("warnings do not block by default").isZero();
+            Files.writeString(tmp.resolve(".mergegate.yml"), "fail-on: warning\nrules:\n  branch/*: warning\n");
+            assertThat(gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)).exitCode()).isEqualTo(1);
+            Files.writeString(tmp.resolve(".mergegate.yml"), "rules:\n  branch/invalid-name: off\n");
+            assertThat(gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)).report().findings()).isEmpty();
+            Files.writeString(tmp.resolve(".mergegate.yml"), "checkers:\n  todo: false\n");
+            GateOutcome disabled = gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST));
+            assertThat(disabled.report().checkers()).isEmpty();
+            assertThat(disabled.exitCode()).isZero();
+        }
+    }
+
+    @Test
     void checkerExceptionFailsClosedWithExitThree() {
         Checker broken = new Checker() {
             @Override
