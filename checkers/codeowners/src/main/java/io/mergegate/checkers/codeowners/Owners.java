@@ -10,13 +10,20 @@ final class Owners {
     private static final Pattern GITHUB_TEAM = Pattern.compile("@[A-Za-z0-9](?:-?[A-Za-z0-9])*/[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern GITLAB_NAME = Pattern.compile("@[A-Za-z0-9_.][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_.][A-Za-z0-9_.-]*)*");
     private static final Pattern GITLAB_ROLE = Pattern.compile("@@(?:developer|maintainer|owner)s?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s/]+\\.[^@\\s/]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s/.]+(?:\\.[^@\\s/.]+)+");
+
+    /** Longer than any e-mail address (254) or handle; checked first so the patterns only see short text. */
+    private static final int MAX_LENGTH = 254;
 
     private Owners() {
     }
 
     /** Why a token is not an owner on the platform, or empty when it is one. */
     static Optional<String> problem(String owner, Platform platform) {
+        if (owner.length() > MAX_LENGTH) {
+            return Optional.of("it is " + owner.length() + " characters long; no user, team or e-mail address is longer than "
+                    + MAX_LENGTH);
+        }
         if (EMAIL.matcher(owner).matches()) {
             return Optional.empty();
         }

@@ -92,6 +92,9 @@ class OwnershipTest {
             assertThat(i.resolve("a".repeat(80)).isOwned()).isFalse();
             assertThat(i.resolve("a".repeat(30) + "b").isOwned()).isTrue();
         }
+        String longOwners = "* x@" + "a.".repeat(20_000) + "!\n* @" + "a".repeat(200) + "! a@b.io\n";
+        CodeownersFile owners = CodeownersParser.parse("CODEOWNERS", longOwners, Platform.GITHUB);
+        assertThat(owners.problems()).extracting(CodeownersFile.Problem::kind).containsExactly("invalid_owner", "invalid_owner");
         assertThat(index("**/**/**/**/x @x\n", Platform.GITHUB).resolve("a/".repeat(3000) + "y").isOwned()).isFalse();
     }
 

@@ -64,7 +64,7 @@ public final class DorChecker implements Checker {
 
     private static final Pattern TICKET = Pattern.compile("(?<![A-Za-z0-9])([A-Z][A-Z0-9]+-[0-9]+)(?![0-9])");
     private static final Pattern SEMVER = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(?:[-+].*)?");
-    private static final Pattern OPEN_TASK = Pattern.compile("\\s*(?:>\\s*)*(?:[-*+]|\\d+[.)])\\s+\\[ \\]\\s*(.*)");
+    private static final Pattern OPEN_TASK = Pattern.compile("(?:[-*+]|\\d+[.)])\\s+\\[ \\]\\s*(.*)");
     private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
     private static final String PR = "pull request";
 
@@ -471,7 +471,7 @@ public final class DorChecker implements Checker {
                 if (l.code()) {
                     continue;
                 }
-                Matcher m = OPEN_TASK.matcher(l.text());
+                Matcher m = OPEN_TASK.matcher(MarkdownSections.unquote(l.text()));
                 if (m.matches()) {
                     open.add(m.group(1).strip());
                 }

@@ -54,7 +54,7 @@ final class Fields {
                 continue;
             }
             String s = MarkdownSections.stripDecoration(l.text().strip().replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", ""));
-            String raw = l.text().strip().replaceFirst("^(?:>\\s*)+", "").replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", "");
+            String raw = MarkdownSections.unquote(l.text().strip()).replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", "");
             String[] kv = split(raw);
             if (kv != null && !raw.startsWith("[") && !s.isEmpty()) {
                 f.put(key, name, lines);

@@ -136,6 +136,15 @@ public final class MarkdownSections {
         return new String[] {line.substring(i, hashes), text};
     }
 
+    /** Removes leading block-quote markers ({@code > > text}). */
+    static String unquote(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == '>' || Character.isWhitespace(line.charAt(i)))) {
+            i++;
+        }
+        return line.substring(i);
+    }
+
     /** Removes the characters of {@code chars} from both ends. */
     static String trim(String s, String chars) {
         int a = 0;
@@ -251,7 +260,7 @@ public final class MarkdownSections {
     /** Removes list markers, checkbox markers, quote markers and emphasis around the text. */
     static String stripDecoration(String line) {
         String s = line.strip();
-        s = s.replaceFirst("^(?:>\\s*)+", "");
+        s = unquote(s);
         s = s.replaceFirst("^(?:[-*+]|\\d+[.)])\\s+", "");
         s = s.replaceFirst("^\\[[ xX]\\]\\s*", "");
         return trim(s, "*_`").strip();

@@ -49,7 +49,8 @@ class MarkdownSectionsTest {
     void longRunsStayLinear() {
         String spaces = " ".repeat(60_000);
         String stars = "*".repeat(60_000);
-        String text = "## A" + spaces + "x\n## " + stars + "x\nKey" + spaces + "x\n- [x]" + spaces + "y\n"
+        String quotes = "> ".repeat(30_000);
+        String text = quotes + "- [ ] q\n" + "## A" + spaces + "x\n## " + stars + "x\nKey" + spaces + "x\n- [x]" + spaces + "y\n"
                 + "**" + stars + "x: v\n## API Versioning Decision\nChange Type:" + spaces + "\n- [x]" + spaces + "MAJOR\n";
         MarkdownSections doc = MarkdownSections.parse(text);
         assertThat(doc.all()).hasSize(3);
