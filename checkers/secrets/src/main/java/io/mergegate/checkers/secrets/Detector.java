@@ -3,7 +3,6 @@ package io.mergegate.checkers.secrets;
 import io.mergegate.core.Severity;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One row of the detection table: a regular expression run only in windows around its keywords.
@@ -19,10 +18,10 @@ import java.util.regex.Pattern;
  * @param before     bytes scanned before a keyword hit
  * @param after      bytes scanned after a keyword hit
  * @param anchored   the regex starts where its keyword starts, so it is tried only there ({@code lookingAt})
- * @param pattern    the compiled regex
+ * @param pattern    the regex, compiled on first use
  */
 public record Detector(String id, String ruleId, Severity severity, List<String> keywords, int group, boolean firstOf,
-        double entropyMin, Validator validator, int before, int after, boolean anchored, Pattern pattern) {
+        double entropyMin, Validator validator, int before, int after, boolean anchored, LazyPattern pattern) {
 
     /** Start of the secret in a match, or -1 when the groups hold nothing. */
     int secretGroup(Matcher m) {

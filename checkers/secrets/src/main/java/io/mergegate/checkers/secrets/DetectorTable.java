@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Loads {@code mergegate-secrets/detectors.tsv} from the class path. */
 public final class DetectorTable {
@@ -47,7 +46,7 @@ public final class DetectorTable {
                     Arrays.stream(f[3].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                     Integer.parseInt(firstOf ? group.substring(0, group.length() - 1) : group), firstOf,
                     f[5].equals("-") ? 0 : Double.parseDouble(f[5]), Validator.parse(f[6]), Integer.parseInt(f[7]),
-                    Integer.parseInt(f[8]), f[9].equals("anchored"), Pattern.compile(f[10])));
+                    Integer.parseInt(f[8]), f[9].equals("anchored"), new LazyPattern(f[10])));
         }
         return List.copyOf(out);
     }

@@ -98,7 +98,7 @@ public final class SecretScanner {
                 continue;
             }
             Detector det = detectors.get(d);
-            Matcher m = det.pattern().matcher(guarded);
+            Matcher m = det.pattern().get().matcher(guarded);
             m.useTransparentBounds(true).useAnchoringBounds(false);
             if (det.anchored()) {
                 int[] starts = windows.starts(d);

@@ -124,6 +124,14 @@ class SecretsCheckerTest {
     }
 
     @Test
+    void every_detector_regex_compiles_and_every_keyword_is_lower_case() {
+        assertThat(SecretScanner.defaults().detectors()).allSatisfy(d -> {
+            assertThat(d.pattern().get()).isNotNull();
+            assertThat(d.keywords()).isNotEmpty().allSatisfy(k -> assertThat(k).isEqualTo(k.toLowerCase(java.util.Locale.ROOT)));
+        });
+    }
+
+    @Test
     void the_checker_declares_every_rule_it_can_emit_and_they_are_all_in_the_catalogue() {
         assertThat(SecretScanner.defaults().detectors()).allSatisfy(d ->
                 assertThat(new SecretsChecker().ruleIds()).contains(d.ruleId()));
