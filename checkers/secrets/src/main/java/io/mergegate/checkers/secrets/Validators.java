@@ -104,9 +104,22 @@ final class Validators {
     private static boolean generic(Detector det, Matcher m, String value, CharSequence text) {
         boolean assignment = det.id().equals("generic-assignment");
         boolean quoted = !assignment || m.start(5) < 0;
+        if (quoted && concatenated(text, m.end())) {
+            return false;
+        }
         String key = assignment ? keyBefore(text, m.start(1)) + m.group(1)
                 : det.id().equals("xml-element") ? m.group(1) : m.group();
         return !ValueFilters.rejectGeneric(key, value, quoted);
+    }
+
+    /** A string literal followed by {@code +} or {@code .}: only a part of the value is literal. */
+    private static boolean concatenated(CharSequence text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '.' && i + 1 < text.length()
+                && Character.isLetter(text.charAt(i + 1)));
     }
 
     /** The rest of a key name before its secret word: {@code spring.datasource.} of {@code spring.datasource.password}. */

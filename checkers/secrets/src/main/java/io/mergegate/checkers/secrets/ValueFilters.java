@@ -18,13 +18,13 @@ public final class ValueFilters {
             "string", "str", "required", "optional", "password123", "password1", "123456", "12345678", "123456789",
             "qwerty", "letmein", "secret123", "mysecret", "mypassword", "s3cr3t", "p@ssw0rd", "passw0rd", "guest",
             "postgres", "mysql", "sa", "bearer", "basic", "token123", "abc123", "abcdef", "notsecret", "not-a-secret",
-            "supersecret", "topsecret", "xyz", "keep-secret", "secretkey", "secret_key", "mytoken", "invalid");
+            "supersecret", "topsecret", "xyz", "pw", "pwd", "keep-secret", "secretkey", "secret_key", "mytoken", "invalid");
 
     private static final List<String> PLACEHOLDER_PARTS = List.of("your_", "your-", "yourpass", "yoursecret",
             "yourtoken", "yourkey", "xxxx", "****", "\u2022\u2022", "changeme", "change_me", "change-me", "changeit",
             "example", "placeholder", "dummy", "redacted", "replace_me", "replace-me", "replaceme", "insert_",
             "insert-", "fixme", "todo_", "sample", "fake", "notreal", "not_real", "not-real", "lorem", "ipsum",
-            "<", ">", "...", "___", "000000", "123456", "abcdef", "secret_here", "key_here", "token_here",
+            "<", ">", "...", "\u2026", "___", "000000", "123456", "abcdef", "secret_here", "key_here", "token_here",
             "password_here", "here_", "dont_use", "do_not_use", "mock");
 
     private static final List<String> REFERENCE_PARTS = List.of("${", "{{", "#{", "$(", "process.env", "os.environ",
