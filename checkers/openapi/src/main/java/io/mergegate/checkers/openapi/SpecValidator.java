@@ -1,5 +1,9 @@
 package io.mergegate.checkers.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -37,8 +41,8 @@ final class SpecValidator {
 
     /** Messages that make the spec invalid (unexpected extra attributes are ignored). */
     /**
-     * swagger-parser's YAML reader refuses documents above about 3 million code points; larger specs
-     * (already parsed, with bounds, by {@link SpecLoader}) skip this structural validation.
+     * Larger specs (already parsed, with bounds, by {@link SpecLoader}) skip this structural
+     * validation, whose model would not fit the memory bound next to both trees.
      */
     static final int MAX_VALIDATED_CHARS = 3_000_000;
 
@@ -53,7 +57,7 @@ final class SpecValidator {
         options.setValidateExternalRefs(false);
         SwaggerParseResult result;
         try {
-            result = new OpenAPIV3Parser().readContents(text, null, options);
+            result = new OpenAPIV3Parser().parseJsonNode(null, toJackson(root, 0), options);
         } catch (RuntimeException | StackOverflowError e) {
             return List.of(new Message("swagger-parser failed: " + SpecLoader.oneLine(String.valueOf(e.getMessage())), 1, 1,
                     true));
@@ -82,6 +86,41 @@ final class SpecValidator {
     private static boolean ignorable(String m) {
         return m.contains("is unexpected") || m.contains("is not of type `array`") && m.contains("example")
                 || m.startsWith("Could not find") || m.contains("reference") || m.contains("$ref");
+    }
+
+    /** The already parsed tree as a Jackson tree, so swagger-parser does not parse the text a second time. */
+    private static JsonNode toJackson(SpecNode n, int depth) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (depth > SpecLoader.MAX_DEPTH) {
+            return f.nullNode();
+        }
+        switch (n.kind()) {
+            case MAP -> {
+                ObjectNode o = f.objectNode();
+                n.fields().forEach((k, v) -> o.set(k, toJackson(v, depth + 1)));
+                return o;
+            }
+            case LIST -> {
+                ArrayNode a = f.arrayNode();
+                n.items().forEach(i -> a.add(toJackson(i, depth + 1)));
+                return a;
+            }
+            default -> {
+                String t = n.text();
+                try {
+                    return switch (n.type()) {
+                        case "int" -> f.numberNode(new java.math.BigInteger(t.replace("_", "").replace("+", "")));
+                        case "float" -> f.numberNode(new java.math.BigDecimal(t.replace("_", "")));
+                        case "bool" -> f.booleanNode(Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT))
+                                || t.equalsIgnoreCase("yes") || t.equalsIgnoreCase("on"));
+                        case "null" -> f.nullNode();
+                        default -> f.textNode(t);
+                    };
+                } catch (NumberFormatException e) {
+                    return f.textNode(t);
+                }
+            }
+        }
     }
 
     /** Splits {@code paths.'/a.b'(get).responses} into {@code paths, /a.b, get, responses}. */
