@@ -66,6 +66,9 @@ final class GateOptions {
     @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline of accepted findings (default: .mergegate-baseline.json).")
     Path baseline;
 
+    @Option(names = "--dry-run", description = "Apply the new SQL migrations to a real PostgreSQL (migrations.dry-run).")
+    boolean dryRun;
+
     @Option(names = "--today", paramLabel = "DATE", hidden = true, description = "Date the rules consider today (tests).")
     String today;
 
@@ -78,8 +81,10 @@ final class GateOptions {
                 onlyIds.add(o.trim());
             }
         });
+        Map<String, Map<String, Object>> overrides = dryRun
+                ? Map.of("migrations", Map.of("dry-run", Boolean.TRUE)) : Map.of();
         return new GateRequest(repo, base, head, mode, config, onlyIds, branch, target, prMetadata(env), baseline, env,
-                clock());
+                clock(), overrides);
     }
 
     private PullRequest prMetadata(Map<String, String> env) throws IOException {

@@ -81,7 +81,7 @@ public final class Gate {
         Optional<GitRepository> git = GitRepository.find(req.repo());
         try {
             ChangeView view = ChangeView.resolve(req, git);
-            GateConfig config = loadConfig(req, view.root());
+            GateConfig config = loadConfig(req, view.root()).withOverrides(req.overrides());
             List<Checker> selected = select(req, config);
             BranchResolver.Branch branch = BranchResolver.branch(req.branch(), req.environment(), git);
             String target = BranchResolver.target(req.target(), req.environment());

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param baseline    explicit baseline file, or null for the configured one
  * @param environment environment variables (CI detection, credentials)
  * @param clock       "today"
+ * @param overrides   config values set on the command line (section → key → value), e.g. {@code --dry-run}
  */
 public record GateRequest(
         Path repo,
@@ -35,13 +36,21 @@ public record GateRequest(
         PullRequest prMetadata,
         Path baseline,
         Map<String, String> environment,
-        Clock clock) {
+        Clock clock,
+        Map<String, Map<String, Object>> overrides) {
 
     public GateRequest {
         mode = mode == null ? Mode.PULL_REQUEST : mode;
         only = only == null ? Set.of() : Set.copyOf(only);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         clock = clock == null ? Clock.systemUTC() : clock;
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+    }
+
+    /** A request without command-line config overrides. */
+    public GateRequest(Path repo, String base, String head, Mode mode, Path configFile, Set<String> only, String branch,
+            String target, PullRequest prMetadata, Path baseline, Map<String, String> environment, Clock clock) {
+        this(repo, base, head, mode, configFile, only, branch, target, prMetadata, baseline, environment, clock, Map.of());
     }
 
     /** A pull-request run of a repository with everything else detected. */
@@ -52,6 +61,6 @@ public record GateRequest(
 
     public GateRequest withOnly(Set<String> ids) {
         return new GateRequest(repo, base, head, mode, configFile, ids, branch, target, prMetadata, baseline,
-                environment, clock);
+                environment, clock, overrides);
     }
 }

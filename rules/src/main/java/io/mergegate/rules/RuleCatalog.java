@@ -46,12 +46,52 @@ public final class RuleCatalog implements RuleBook {
 
     private static volatile RuleCatalog builtIn;
 
-    private final Map<String, RuleDescriptor> rules;
-    private final Map<String, String> bodies;
+    /** Rule file texts by family, then by file; a family is parsed the first time it is asked for. */
+    private final Map<String, Map<String, String>> sources;
+    private final Map<String, RuleDescriptor> rules = new TreeMap<>();
+    private final Map<String, String> bodies = new TreeMap<>();
+    private final java.util.Set<String> parsedFamilies = new java.util.HashSet<>();
+    private Yaml yaml;
 
-    private RuleCatalog(Map<String, RuleDescriptor> rules, Map<String, String> bodies) {
-        this.rules = Collections.unmodifiableMap(rules);
-        this.bodies = Collections.unmodifiableMap(bodies);
+    private RuleCatalog(Map<String, String> files) {
+        Map<String, Map<String, String>> byFamily = new TreeMap<>();
+        files.forEach((file, text) -> {
+            int slash = file.indexOf('/');
+            String family = slash < 0 ? "" : file.substring(0, slash);
+            byFamily.computeIfAbsent(family, f -> new TreeMap<>()).put(file, text);
+        });
+        this.sources = byFamily;
+    }
+
+    /** Parses a family's rule files once; a command that needs a few families never parses the rest. */
+    private synchronized void ensure(String family) {
+        if (!parsedFamilies.add(family)) {
+            return;
+        }
+        for (Map.Entry<String, String> e : sources.getOrDefault(family, Map.of()).entrySet()) {
+            Parsed p = parse(this::yaml, e.getKey(), e.getValue());
+            if (rules.put(p.rule().id(), p.rule()) != null) {
+                throw new IllegalStateException("duplicate rule id " + p.rule().id() + " in " + e.getKey());
+            }
+            bodies.put(p.rule().id(), p.body());
+        }
+    }
+
+    private synchronized void ensureAll() {
+        sources.keySet().forEach(this::ensure);
+    }
+
+    /** One loader for all files, made only when a front matter is beyond the fast reader. */
+    private Yaml yaml() {
+        if (yaml == null) {
+            yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        }
+        return yaml;
+    }
+
+    private static String familyOf(String ruleId) {
+        int slash = ruleId.indexOf('/');
+        return slash < 0 ? ruleId : ruleId.substring(0, slash);
     }
 
     /** The catalogue on the class path, loaded once. */
@@ -83,28 +123,7 @@ public final class RuleCatalog implements RuleBook {
     }
 
     private static RuleCatalog fromSources(Map<String, String> sources) {
-        Map<String, RuleDescriptor> rules = new TreeMap<>();
-        Map<String, String> bodies = new TreeMap<>();
-        // One loader for all files, made only when a front matter is beyond the fast reader.
-        java.util.function.Supplier<Yaml> yaml = new java.util.function.Supplier<>() {
-            private Yaml instance;
-
-            @Override
-            public Yaml get() {
-                if (instance == null) {
-                    instance = new Yaml(new SafeConstructor(new LoaderOptions()));
-                }
-                return instance;
-            }
-        };
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Parsed p = parse(yaml, e.getKey(), e.getValue());
-            if (rules.put(p.rule().id(), p.rule()) != null) {
-                throw new IllegalStateException("duplicate rule id " + p.rule().id() + " in " + e.getKey());
-            }
-            bodies.put(p.rule().id(), p.body());
-        }
-        return new RuleCatalog(rules, bodies);
+        return new RuleCatalog(sources);
     }
 
     /**
@@ -222,21 +241,27 @@ public final class RuleCatalog implements RuleBook {
     }
 
     @Override
-    public Optional<RuleDescriptor> find(String ruleId) {
+    public synchronized Optional<RuleDescriptor> find(String ruleId) {
+        ensure(familyOf(ruleId));
         return Optional.ofNullable(rules.get(ruleId));
     }
 
     @Override
-    public Collection<RuleDescriptor> all() {
-        return rules.values();
+    public synchronized Collection<RuleDescriptor> all() {
+        ensureAll();
+        return Collections.unmodifiableCollection(new ArrayList<>(rules.values()));
     }
 
     /** The Markdown body (why, how to fix, example) of a rule. */
-    public String body(String ruleId) {
+    public synchronized String body(String ruleId) {
+        ensure(familyOf(ruleId));
         return bodies.getOrDefault(ruleId, "");
     }
 
     public List<RuleDescriptor> family(String family) {
-        return rules.values().stream().filter(r -> r.family().equals(family)).toList();
+        synchronized (this) {
+            ensure(family);
+            return rules.values().stream().filter(r -> r.family().equals(family)).toList();
+        }
     }
 }

@@ -30,6 +30,22 @@ public record GateConfig(Map<String, Object> raw, String source, byte[] bytes) {
         bytes = bytes == null ? new byte[0] : bytes;
     }
 
+    /** This config with values set on the command line merged into their sections. */
+    @SuppressWarnings("unchecked")
+    public GateConfig withOverrides(Map<String, Map<String, Object>> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(raw);
+        overrides.forEach((section, values) -> {
+            Map<String, Object> m = merged.get(section) instanceof Map<?, ?> old
+                    ? new LinkedHashMap<>((Map<String, Object>) old) : new LinkedHashMap<>();
+            m.putAll(values);
+            merged.put(section, m);
+        });
+        return new GateConfig(merged, source, bytes);
+    }
+
     public static GateConfig defaults() {
         return new GateConfig(Map.of(), "<defaults>", new byte[0]);
     }
