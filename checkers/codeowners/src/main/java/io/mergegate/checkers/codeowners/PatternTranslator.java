@@ -150,6 +150,7 @@ final class PatternTranslator {
      */
     static Result gitlab(String raw) {
         String p = raw.startsWith("\\#") ? raw.substring(1) : raw;
+        p = p.replace("\\/", "/"); // an escaped separator is still a separator
         if (p.equals("*")) {
             p = "/**/*";
         }

@@ -87,7 +87,10 @@ class PatternSemanticsTest {
                 Arguments.of("/src/[!ab].c", "src/c.c", true),
                 Arguments.of("\\#file.rb", "#file.rb", true),
                 Arguments.of("/.config/*", ".config/x", true),
-                Arguments.of("/Docs/", "docs/a.md", false));
+                Arguments.of("/Docs/", "docs/a.md", false),
+                // found by the fuzz test: an escaped separator is a separator
+                Arguments.of("*\\/", "a/a", true),
+                Arguments.of("*\\/", "a", false));
     }
 
     @ParameterizedTest(name = "GitLab {0} ~ {1} = {2}")
