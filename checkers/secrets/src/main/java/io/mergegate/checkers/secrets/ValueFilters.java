@@ -51,6 +51,7 @@ public final class ValueFilters {
     private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[_\\-.][a-z]+)*");
     static final Pattern LETTERS = Pattern.compile("[\\p{L}_.\\-]+");
     private static final Pattern NATURAL_LANGUAGE = Pattern.compile("[\\p{L}'’,.!?:\\-]+(?: [\\p{L}0-9'’,.!?:\\-]+)+");
+    private static final Pattern INDEXING = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*\\[.*");
     private static final Pattern CHECKSUMMED = Pattern.compile("(?:gh[pousr]|npm)_[A-Za-z0-9]{36}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
@@ -164,9 +165,33 @@ public final class ValueFilters {
         return v.contains(".") || v.endsWith(";") || v.endsWith(")") || entropy(v) < 3.5 || v.chars().noneMatch(Character::isDigit);
     }
 
+    private static final List<String> DOCUMENTED = loadDocumented();
+
+    private static List<String> loadDocumented() {
+        try (java.io.InputStream in = ValueFilters.class.getResourceAsStream("/mergegate-secrets/documented-examples.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource mergegate-secrets/documented-examples.txt");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A sample value from a specification or vendor documentation (AWS, OAuth RFCs, jwt.io). */
+    public static boolean isDocumentedExample(String value) {
+        for (String sample : DOCUMENTED) {
+            if (value.contains(sample)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The filters every detected value goes through. */
     static boolean rejectCommon(String value) {
-        return isPlaceholder(value) || isReference(value) || isEncrypted(value);
+        return isPlaceholder(value) || isReference(value) || isEncrypted(value) || isDocumentedExample(value);
     }
 
     /**
@@ -185,7 +210,7 @@ public final class ValueFilters {
             return true;
         }
         if (!quoted) {
-            if (IDENTIFIER.matcher(v).matches() && looksLikeCode(v) || v.contains("(") || v.endsWith(")") || v.startsWith("&")
+            if (IDENTIFIER.matcher(v).matches() && looksLikeCode(v) || INDEXING.matcher(v).matches() || v.contains("(") || v.endsWith(")") || v.startsWith("&")
                     || v.startsWith("*") || v.startsWith("!") || v.startsWith("[") || v.startsWith("{")
                     || v.startsWith("@") || v.startsWith("=") || v.startsWith("|") || v.startsWith(">")
                     || v.startsWith("+") || v.startsWith("\\") || v.endsWith(",") || v.endsWith("{")) {
@@ -217,7 +242,7 @@ public final class ValueFilters {
         if (v.length() < 10 && DIGITS.matcher(v).matches()) {
             return true;
         }
-        if (v.toLowerCase(Locale.ROOT).contains("test") || v.contains(" ") && v.chars().filter(c -> c == ' ').count() > 2) {
+        if (v.toLowerCase(Locale.ROOT).contains("test") || v.contains(" ") && v.chars().filter(c -> c == ' ').count() >= 2) {
             return true;
         }
         return entropy(v) < 2.2;
