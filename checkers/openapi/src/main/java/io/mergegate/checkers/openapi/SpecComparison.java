@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,16 +69,34 @@ final class SpecComparison {
             add("spec-invalid", headRoot, "", Map.of("problem", "the document has no `openapi` version field"));
             return;
         }
-        List<SpecValidator.Message> messages = SpecValidator.validate(h.text(), h.root());
-        for (SpecValidator.Message m : messages.subList(0, Math.min(20, messages.size()))) {
-            add(m.structural() ? "spec-invalid" : "spec-incomplete",
-                    new Located(headPath, "", SpecNode.scalar(m.line(), m.column(), "", "str")),
-                    "/" + m.text(), Map.of("problem", m.text()));
+        // swagger-parser's validation is the slowest step on a cold JVM: it runs beside the diff,
+        // whose result is dropped when the spec turns out to be structurally invalid
+        CompletableFuture<List<SpecValidator.Message>> validation =
+                CompletableFuture.supplyAsync(() -> SpecValidator.validate(h.text(), h.root()));
+        RuntimeException failure = null;
+        try {
+            diff(base, head, headRoot, policy);
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        List<SpecValidator.Message> messages = validation.join();
         if (messages.stream().anyMatch(SpecValidator.Message::structural)) {
             headBroken = true;
-            return;
+            changes.clear();
+            level = ChangeLevel.NONE;
+        } else if (failure != null) {
+            throw failure;
         }
+        List<Change> quality = new ArrayList<>();
+        for (SpecValidator.Message m : messages.subList(0, Math.min(20, messages.size()))) {
+            quality.add(new Change(m.structural() ? "spec-invalid" : "spec-incomplete", "", "", "/" + m.text(),
+                    new Located(headPath, "", SpecNode.scalar(m.line(), m.column(), "", "str")),
+                    Map.of("problem", m.text())));
+        }
+        changes.addAll(0, quality);
+    }
+
+    private void diff(Workspace base, Workspace head, Located headRoot, Policy policy) {
         newVersion = headRoot.node().get("info") == null ? null : headRoot.node().get("info").string("version");
         if (basePath == null) {
             level = ChangeLevel.MINOR;

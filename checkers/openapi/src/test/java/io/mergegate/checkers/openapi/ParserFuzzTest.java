@@ -63,6 +63,19 @@ class ParserFuzzTest {
         r.findings().forEach(f -> assertThat(f.location().path()).isNotBlank());
     }
 
+    @Property(tries = 300)
+    void diffNeverThrowsEvenOnStructurallyInvalidSpecs(@ForAll("mutations") String head) {
+        SpecLoader.Result parsed = SpecLoader.parse(head);
+        if (!parsed.ok() || !parsed.root().isMap()) {
+            return;
+        }
+        Workspace base = new Workspace(new MemorySourceTree("b", Map.of("a.yaml", SPEC.getBytes(StandardCharsets.UTF_8)))::file);
+        Workspace changed = new Workspace(new MemorySourceTree("h", Map.of("a.yaml", head.getBytes(StandardCharsets.UTF_8)))::file);
+        Policy policy = new Policy(java.time.LocalDate.of(2026, 6, 1), Policy.DEFAULT_DAYS);
+        assertThat(new OpenApiDiff(base, "a.yaml", changed, "a.yaml", policy, false).run()).isNotNull();
+        assertThat(new OpenApiDiff(changed, "a.yaml", base, "a.yaml", policy, true).run()).isNotNull();
+    }
+
     @Provide
     Arbitrary<String> mutations() {
         Arbitrary<Integer> position = Arbitraries.integers().between(0, SPEC.length());
