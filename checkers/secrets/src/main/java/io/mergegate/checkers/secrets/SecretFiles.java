@@ -1,6 +1,5 @@
 package io.mergegate.checkers.secrets;
 
-import io.mergegate.core.Fingerprints;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,8 +99,11 @@ final class SecretFiles {
         return line;
     }
 
-    /** The "value" of a file finding is the content hash: stable under renames, new when the file changes. */
+    /**
+     * The "value" of a file finding is its path: the finding is about the file being in the repository,
+     * so editing it keeps one identity (one baseline entry), while each secret inside has its own finding.
+     */
     private static SecretMatch match(String path, String kind, int line, Supplier<byte[]> content) {
-        return new SecretMatch(RULE, kind, null, path, line, 0, line, "sha256:" + Fingerprints.sha256Hex(content.get()));
+        return new SecretMatch(RULE, kind, null, path, line, 0, line, "file:" + path);
     }
 }
