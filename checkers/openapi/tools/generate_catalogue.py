@@ -10,6 +10,8 @@ Schema rules follow oasdiff's naming, direction-object-attribute-action, and are
 table of attributes; every other rule has a hand-written pair of specs below.
 
 Usage: generate_catalogue.py [--keep FILE]   (FILE: rule names to keep, one a line; default: all)
+To rebuild keep.txt after adding rules: generate without --keep, run
+  io.mergegate.checkers.openapi.CatalogueProbe (test sources) and keep the rules it prints as OK.
 The committed keep.txt lists the rules whose generated cases pass (the others, e.g. min-items-set,
 are not emitted: an absent minItems counts as 0, so setting it is reported as an increase).
 Run from the repository root. Generated files are committed; rerun after editing this table.

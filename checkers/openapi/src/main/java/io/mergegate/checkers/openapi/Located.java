@@ -19,10 +19,6 @@ record Located(String file, String pointer, SpecNode node) {
         return new Located(file, pointer + "/" + index, n);
     }
 
-    boolean present() {
-        return node != null;
-    }
-
     int line() {
         return node == null ? 0 : node.line();
     }
