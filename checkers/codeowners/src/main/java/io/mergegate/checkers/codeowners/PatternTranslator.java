@@ -236,7 +236,11 @@ final class PatternTranslator {
             char c = b.charAt(k);
             if (c == '\\' && k + 1 < b.length()) {
                 c = b.charAt(++k);
-                re.append('\\').append(c);
+                if (Character.isLetterOrDigit(c)) {
+                    re.append(c);
+                } else {
+                    re.append('\\').append(c);
+                }
             } else if (c == '-' && k > 0 && k < b.length() - 1) {
                 re.append('-');
             } else if (Character.isLetterOrDigit(c)) {
