@@ -49,8 +49,25 @@ final class Workspace {
         return new Located(path, "", r == null || !r.ok() ? null : r.root());
     }
 
+    /** Nested ref resolutions (a ref whose pointer passes through another ref) deeper than this are a dead end. */
+    private static final int MAX_NESTING = 64;
+
+    private int nesting;
+
     /** Follows {@code $ref} until a node without one; cycles and dead ends return the last node reached. */
     Located resolve(Located at) {
+        if (nesting >= MAX_NESTING) {
+            return at;
+        }
+        nesting++;
+        try {
+            return resolveRefs(at);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Located resolveRefs(Located at) {
         Located cur = at;
         for (int hop = 0; hop < MAX_HOPS && cur.node() != null && cur.node().isMap(); hop++) {
             String ref = cur.node().string("$ref");

@@ -131,6 +131,16 @@ class BadInputTest {
         assertThat(run.findings).isEmpty();
     }
 
+    /** Found by ParserFuzzTest: a ref whose pointer runs through itself recursed until the stack overflowed. */
+    @Test
+    void refThroughItselfTerminates() throws Exception {
+        String spec = VALID.replace("description: OK", "description: OK\n          content:\n"
+                + "            application/json:\n              schema: {$ref: './a.yaml#/A/properties/x'}");
+        Map<String, String> files = Map.of(SPEC, spec, "api/a.yaml", "A: {$ref: '#/A/properties/x'}\n");
+        CheckerRun run = CheckerRun.text(files, files);
+        assertThat(run.findings).isEmpty();
+    }
+
     @Test
     void tenMegabyteSpecParsesAndDiffsWithinTheTestHeap() throws Exception {
         String base = LargeSpecs.spec(9_600, "1.0.0", false);
