@@ -14,7 +14,7 @@ public final class RuleDocs {
     public static Map<String, String> render(RuleCatalog catalog) {
         Map<String, String> out = new TreeMap<>();
         StringBuilder index = new StringBuilder("# mergegate rules\n\n"
-                + "Generated from `rules/src/main/resources/mergegate-rules/` by `RuleDocsTest`; do not edit by hand.\n");
+                + "Generated from `rules/src/main/resources/mergegate-rules/` by `CatalogueTest` (`mvn verify -Dmergegate.updateGoldens=true`); do not edit by hand.\n");
         String family = "";
         for (RuleDescriptor r : catalog.all()) {
             if (!r.family().equals(family)) {
