@@ -21,7 +21,7 @@ final class FrontMatter {
 
     private static final Resolver RESOLVER = new Resolver();
     private static final Pattern LINE = Pattern.compile("([a-z][a-z-]*):[ \\t]+(.*)");
-    private static final Pattern PLAIN = Pattern.compile("[^\\s\"'\\[\\]{}&*!|>%@`#,][^#]*");
+    private static final Pattern PLAIN = Pattern.compile("[^\\s\"'\\[\\]{}&*!|>%@`#,?:-][^#]*");
     private static final Pattern LIST_ITEM = Pattern.compile("[A-Za-z0-9_./-]+");
 
     private FrontMatter() {

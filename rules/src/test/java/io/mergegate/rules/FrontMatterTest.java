@@ -56,7 +56,7 @@ class FrontMatterTest {
                 .contains(Map.of("enabled", false, "tags", List.of("x", "y-z"), "message", "it's"));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 5000)
     void agreesWithYamlOnArbitraryValues(@ForAll String value) {
         String text = "summary: " + value.replace("\n", " ").replace("\r", " ");
         Optional<Map<String, Object>> fast = FrontMatter.parse(text);
