@@ -117,11 +117,12 @@ public final class AvroChecker implements Checker {
                 boolean compatible = mode == CompatibilityMode.NONE
                         ? Compatibility.check(levelMode, newest, earlier).isEmpty() : issues.isEmpty();
                 ChangeLevel level = SchemaDiff.level(latest.schema(), parsed.schema(), compatible);
+                // Avro schemas carry no version number of their own, so none is published for a bump check.
                 ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange("avro", change.path(), level,
-                        latest.label(), change.path(), summary(level, issues)));
+                        null, null, summary(level, issues)));
             } else {
                 ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange("avro", change.path(), ChangeLevel.MINOR,
-                        null, change.path(), "new schema"));
+                        null, null, "new schema"));
             }
             registry.check(change.path(), parsed, subjectNames, findings);
         }
