@@ -68,6 +68,9 @@ public final class OpenApiChecker implements Checker {
         return mode != Mode.TREE;
     }
 
+    private static final java.util.regex.Pattern SPEC_LIKE =
+            java.util.regex.Pattern.compile("(?i).*\\.(ya?ml|json)");
+
     @Override
     public List<Finding> check(GateContext ctx) {
         CheckerConfig config = ctx.config();
@@ -81,9 +84,18 @@ public final class OpenApiChecker implements Checker {
         List<Finding> findings = new ArrayList<>();
         List<String> headSpecs = specs(ctx.head(), head, globs);
         List<String> baseSpecs = specs(ctx.base(), base, globs);
+        // A spec is judged when it, or any YAML/JSON file it might reference, changed.
+        boolean structuredFileChanged = ctx.changes().all().stream()
+                .anyMatch(c -> SPEC_LIKE.matcher(c.path()).matches()
+                        || c.oldPath() != null && SPEC_LIKE.matcher(c.oldPath()).matches());
         for (String path : headSpecs) {
             ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
             String basePath = pairedBase(path, ctx.base(), baseSpecs, ctx.head());
+            if (!structuredFileChanged && path.equals(basePath)) {
+                ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, path, ChangeLevel.NONE, null, null,
+                        "unchanged"));
+                continue;
+            }
             SpecComparison c = SpecComparison.run(base, basePath, head, path, policy);
             boolean touched = ctx.changes().isChanged(path) || basePath == null || !basePath.equals(path);
             for (Change ch : c.changes) {
