@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Run the gate and write every current finding's fingerprint to the baseline file; findings "
                 + "in the baseline are reported as suppressed, not blocking.")
-final class BaselineCommand implements Callable<Integer>, Main.NeedsEnvironment {
+final class BaselineCommand extends EnvironmentCommand {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,12 +37,6 @@ final class BaselineCommand implements Callable<Integer>, Main.NeedsEnvironment 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Reason recorded with every entry.")
     String reason = "accepted when the baseline was created";
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> environment) {
-        this.env = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing blocks", "1:blocking findings", "2:usage or configuration error",
             "3:internal error (fail closed)"})
-final class CheckCommand implements Callable<Integer>, Main.NeedsEnvironment {
+final class CheckCommand extends EnvironmentCommand {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,12 +33,6 @@ final class CheckCommand implements Callable<Integer>, Main.NeedsEnvironment {
     @Mixin
     OutputOptions output;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> environment) {
-        this.env = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Copy the bundled demo service repository into a temporary git repository (a base commit "
                 + "on main, a head commit on a PR branch with a handful of violations), run the gate on it, and "
                 + "print where the reports went.")
-final class DemoCommand implements Callable<Integer>, Main.NeedsEnvironment {
+final class DemoCommand extends EnvironmentCommand {
 
     /** Class-path folder of the bundled demo (copied from fixtures/demo at build time). */
     static final String RESOURCE = "mergegate-demo";
@@ -51,12 +51,6 @@ final class DemoCommand implements Callable<Integer>, Main.NeedsEnvironment {
     @Option(names = "--no-color", description = "No colours in console output.")
     boolean noColor;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(Map<String, String> environment) {
-        this.env = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

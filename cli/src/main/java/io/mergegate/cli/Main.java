@@ -82,17 +82,13 @@ public final class Main implements Runnable {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             K k = CommandLine.defaultFactory().create(cls);
-            if (k instanceof NeedsEnvironment n) {
+            if (k instanceof EnvironmentCommand n) {
                 n.environment(env);
             }
             return k;
         }
     }
 
-    /** Commands that read environment variables (CI detection, credentials). */
-    interface NeedsEnvironment {
-        void environment(Map<String, String> env);
-    }
 
     /** Reads the version from the jar. */
     static final class Version implements CommandLine.IVersionProvider {

@@ -58,7 +58,7 @@ final class RegistryCommand implements Runnable {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every approved schema is registered", "1:refused or rejected (the reason is printed)",
                 "2:usage error"})
-    static final class Register implements Callable<Integer>, Main.NeedsEnvironment {
+    static final class Register extends EnvironmentCommand {
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -88,12 +88,6 @@ final class RegistryCommand implements Runnable {
         @Option(names = "--max-age", paramLabel = "DURATION", description = "With --public-key: refuse older approvals.")
         String maxAge;
 
-        private Map<String, String> env = Map.of();
-
-        @Override
-        public void environment(Map<String, String> environment) {
-            this.env = environment;
-        }
 
         @Override
         public Integer call() throws IOException, InterruptedException {

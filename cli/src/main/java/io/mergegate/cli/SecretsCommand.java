@@ -71,7 +71,7 @@ final class SecretsCommand implements Runnable {
                     + "the rule, a short prefix and the length of a secret, never its value.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no blocking secret", "1:a blocking (error) secret was found", "2:usage error"})
-    static final class Scan implements Callable<Integer>, Main.NeedsEnvironment {
+    static final class Scan extends EnvironmentCommand {
 
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -97,12 +97,6 @@ final class SecretsCommand implements Runnable {
         @Option(names = "--show-secrets", description = "Print the secret values (local use only; refused when CI=true).")
         boolean showSecrets;
 
-        private Map<String, String> env = Map.of();
-
-        @Override
-        public void environment(Map<String, String> environment) {
-            this.env = environment;
-        }
 
         @Override
         public Integer call() throws Exception {

@@ -20,8 +20,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class FrontMatter {
 
     private static final Resolver RESOLVER = new Resolver();
-    private static final Pattern LINE = Pattern.compile("([a-z][a-z-]*):[ \\t]+(.*)");
+    private static final Pattern LINE = Pattern.compile("([a-z][a-z-]*): +(.*)");
     private static final Pattern PLAIN = Pattern.compile("[^\\s\"'\\[\\]{}&*!|>%@`#,?:-][^#]*");
+    /** A colon that YAML could read as a mapping indicator: anything but one inside a word or URL. */
+    private static final Pattern COLON_INDICATOR = Pattern.compile(":(?![A-Za-z0-9/])");
     private static final Pattern LIST_ITEM = Pattern.compile("[A-Za-z0-9_./-]+");
 
     private FrontMatter() {
@@ -52,7 +54,7 @@ final class FrontMatter {
     }
 
     private static Optional<Object> value(String v) {
-        if (!printable(v)) {
+        if (!printable(v) || v.indexOf('\t') >= 0) {
             return Optional.empty();
         }
         if (v.startsWith("\"")) {
@@ -64,7 +66,7 @@ final class FrontMatter {
         if (v.startsWith("[")) {
             return list(v);
         }
-        if (!PLAIN.matcher(v).matches() || v.contains(": ") || v.endsWith(":")) {
+        if (!PLAIN.matcher(v).matches() || COLON_INDICATOR.matcher(v).find()) {
             return Optional.empty();
         }
         // Plain scalars can be numbers, dates, yes/no...: keep only what YAML itself reads as a string.

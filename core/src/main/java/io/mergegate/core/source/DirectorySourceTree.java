@@ -98,33 +98,19 @@ public final class DirectorySourceTree implements SourceTree {
         return Optional.of(new DiskFile(path, root.resolve(path)));
     }
 
-    private static final class DiskFile implements SourceFile {
-        private final String path;
+    private static final class DiskFile extends LazyFile {
         private final Path file;
-        private byte[] bytes;
 
         DiskFile(String path, Path file) {
-            this.path = path;
+            super(path);
             this.file = file;
         }
 
         @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public synchronized byte[] bytes() {
-            if (bytes == null) {
-                try {
-                    bytes = isSymlink()
-                            ? Files.readSymbolicLink(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                            : Files.readAllBytes(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + path, e);
-                }
-            }
-            return bytes;
+        protected byte[] load() throws IOException {
+            return isSymlink()
+                    ? Files.readSymbolicLink(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : Files.readAllBytes(file);
         }
 
         @Override
@@ -139,11 +125,6 @@ public final class DirectorySourceTree implements SourceTree {
         @Override
         public boolean isSymlink() {
             return Files.isSymbolicLink(file);
-        }
-
-        @Override
-        public String toString() {
-            return path;
         }
     }
 

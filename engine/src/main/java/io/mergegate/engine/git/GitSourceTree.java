@@ -1,5 +1,6 @@
 package io.mergegate.engine.git;
 
+import io.mergegate.core.source.LazyFile;
 import io.mergegate.core.source.SourceFile;
 import io.mergegate.core.source.SourceTree;
 import java.io.IOException;
@@ -102,31 +103,19 @@ final class GitSourceTree implements SourceTree {
         return out;
     }
 
-    private final class Blob implements SourceFile {
-        private final String path;
+    private final class Blob extends LazyFile {
         private final Entry entry;
-        private byte[] bytes;
 
         Blob(String path, Entry entry) {
-            this.path = path;
+            super(path);
             this.entry = entry;
         }
 
         @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public synchronized byte[] bytes() {
-            if (bytes == null) {
-                try (ObjectReader reader = repo.newObjectReader()) {
-                    bytes = reader.open(entry.id(), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + path + " at " + label, e);
-                }
+        protected byte[] load() throws IOException {
+            try (ObjectReader reader = repo.newObjectReader()) {
+                return reader.open(entry.id(), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
             }
-            return bytes;
         }
 
         @Override
@@ -134,7 +123,7 @@ final class GitSourceTree implements SourceTree {
             try (ObjectReader reader = repo.newObjectReader()) {
                 return reader.getObjectSize(entry.id(), Constants.OBJ_BLOB);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path + " at " + label, e);
+                throw new UncheckedIOException("cannot read " + this, e);
             }
         }
 
@@ -150,7 +139,7 @@ final class GitSourceTree implements SourceTree {
 
         @Override
         public String toString() {
-            return path + "@" + label;
+            return path() + "@" + label;
         }
     }
 }
