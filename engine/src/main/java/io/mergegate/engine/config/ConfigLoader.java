@@ -108,7 +108,10 @@ public final class ConfigLoader {
         Object value = convert(name, root, "", lines);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
-        validate(name, map, lines);
+        if (!ValidatedConfigs.known(map)) {
+            validate(name, map, lines);
+            ValidatedConfigs.remember(map);
+        }
         return new GateConfig(map, name, bytes);
     }
 

@@ -98,6 +98,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void acceptedConfigsAreRememberedAndRejectedOnesNever(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("XDG_CACHE_HOME") == null
+                && !"0".equals(System.getenv("MERGEGATE_CONFIG_CACHE")));
+        String before = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            java.nio.file.Path cache = home.resolve(".cache/mergegate/valid-configs");
+            GateConfig first = parse("fail-on: warning\n");
+            assertThat(java.nio.file.Files.list(cache).count()).isEqualTo(1);
+            GateConfig second = parse("fail-on: warning\n");
+            assertThat(second.raw()).isEqualTo(first.raw());
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> parse("fail-on: sometimes\n")).isInstanceOf(ConfigException.class);
+            }
+            assertThat(java.nio.file.Files.list(cache).count()).isEqualTo(1);
+        } finally {
+            System.setProperty("user.home", before);
+        }
+    }
+
+    @Test
     void suggestionNeedsACloseKey() {
         assertThat(ConfigLoader.suggest("", "brnch")).contains("branch");
         assertThat(ConfigLoader.suggest("", "completely-different")).isEmpty();
