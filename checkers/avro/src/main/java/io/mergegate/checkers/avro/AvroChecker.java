@@ -57,6 +57,18 @@ public final class AvroChecker implements Checker {
     @Override
     public List<Finding> check(GateContext ctx) {
         AvroSettings settings = new AvroSettings(ctx.config());
+        for (String path : ctx.head().paths()) {
+            if (settings.isSchema(path)) {
+                ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact("avro", path));
+            }
+        }
+        // Every rule judges changed schemas or topic declarations: without one there is nothing to read.
+        boolean relevant = ctx.changes().all().stream().anyMatch(c -> settings.isSchema(c.path())
+                || settings.isTopicDeclaration(c.path())
+                || c.oldPath() != null && (settings.isSchema(c.oldPath()) || settings.isTopicDeclaration(c.oldPath())));
+        if (!relevant) {
+            return List.of();
+        }
         SchemaReader head = new SchemaReader(ctx.head(), settings::isSchema, settings.maxFileSize);
         SchemaReader base = new SchemaReader(ctx.base(), settings::isSchema, settings.maxFileSize);
         TopicDeclarations topics = TopicDeclarations.read(ctx.head(), settings::isTopicDeclaration,
@@ -64,12 +76,6 @@ public final class AvroChecker implements Checker {
         Subjects subjects = new Subjects(settings, topics);
         List<Finding> findings = new ArrayList<>();
         Registry registry = new Registry(ctx, settings);
-
-        for (String path : ctx.head().paths()) {
-            if (settings.isSchema(path)) {
-                ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact("avro", path));
-            }
-        }
         for (ChangedPath change : ctx.changes().all()) {
             if (!settings.isSchema(change.path())) {
                 continue;

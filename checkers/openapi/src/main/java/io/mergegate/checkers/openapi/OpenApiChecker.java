@@ -83,19 +83,23 @@ public final class OpenApiChecker implements Checker {
         Workspace head = new Workspace(p -> ctx.head().file(p));
         List<Finding> findings = new ArrayList<>();
         List<String> headSpecs = specs(ctx.head(), head, globs);
-        List<String> baseSpecs = specs(ctx.base(), base, globs);
-        // A spec is judged when it, or any YAML/JSON file it might reference, changed.
+        // A spec is judged when it, or any YAML/JSON file it might reference, changed. When none did,
+        // every spec is the same at base and head: nothing to compare.
         boolean structuredFileChanged = ctx.changes().all().stream()
                 .anyMatch(c -> SPEC_LIKE.matcher(c.path()).matches()
                         || c.oldPath() != null && SPEC_LIKE.matcher(c.oldPath()).matches());
+        if (!structuredFileChanged) {
+            for (String path : headSpecs) {
+                ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
+                ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, path, ChangeLevel.NONE, null, null,
+                        "unchanged"));
+            }
+            return findings;
+        }
+        List<String> baseSpecs = specs(ctx.base(), base, globs);
         for (String path : headSpecs) {
             ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
             String basePath = pairedBase(path, ctx.base(), baseSpecs, ctx.head());
-            if (!structuredFileChanged && path.equals(basePath)) {
-                ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, path, ChangeLevel.NONE, null, null,
-                        "unchanged"));
-                continue;
-            }
             SpecComparison c = SpecComparison.run(base, basePath, head, path, policy);
             boolean touched = ctx.changes().isChanged(path) || basePath == null || !basePath.equals(path);
             for (Change ch : c.changes) {
