@@ -3,8 +3,8 @@ package io.mergegate.cli;
 import io.mergegate.core.Severity;
 import io.mergegate.engine.GateOutcome;
 import io.mergegate.engine.UsageException;
+import io.mergegate.engine.config.GateConfig;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,17 +60,7 @@ final class OutputOptions {
         if (failOn == null || failOn.isBlank()) {
             return null;
         }
-        if (failOn.equals("none")) {
-            return EnumSet.noneOf(Severity.class);
-        }
-        Severity min = Severity.parse(failOn).orElseThrow(() -> new UsageException(
+        return GateConfig.blockingSeverities(failOn).orElseThrow(() -> new UsageException(
                 "--fail-on must be error, warning, note or none, not '" + failOn + "'"));
-        Set<Severity> out = EnumSet.noneOf(Severity.class);
-        for (Severity s : Severity.values()) {
-            if (s.atLeast(min)) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 }

@@ -20,4 +20,14 @@ public enum ExitCode {
     public int code() {
         return code;
     }
+
+    /** The verdict of a run: a failed checker wins, then any unsuppressed finding at a blocking severity. */
+    public static ExitCode decide(java.util.List<io.mergegate.core.RunReport.CheckerRun> checkers,
+            java.util.List<io.mergegate.core.Finding> findings, java.util.Set<io.mergegate.core.Severity> failOn) {
+        if (checkers.stream().anyMatch(c -> c.error() != null)) {
+            return INTERNAL_ERROR;
+        }
+        return findings.stream().anyMatch(f -> !f.isSuppressed() && failOn.contains(f.severity()))
+                ? BLOCKING_FINDINGS : OK;
+    }
 }

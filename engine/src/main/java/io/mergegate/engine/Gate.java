@@ -94,11 +94,8 @@ public final class Gate {
             raw.addAll(symlinksOutside(view, base));
             Baseline baseline = loadBaseline(req, config, view.root());
             List<Finding> findings = postProcess(raw, config, view, baseline, req.only().isEmpty(), base);
-            boolean failed = runs.stream().anyMatch(r -> r.error() != null);
             Set<Severity> failOn = config.failOn();
-            boolean blocking = findings.stream().anyMatch(f -> !f.isSuppressed() && failOn.contains(f.severity()));
-            int exit = failed ? ExitCode.INTERNAL_ERROR.code()
-                    : blocking ? ExitCode.BLOCKING_FINDINGS.code() : ExitCode.OK.code();
+            int exit = ExitCode.decide(runs, findings, failOn).code();
             List<RuleDescriptor> used = usedRules(selected, findings);
             RunReport report = new RunReport(version, used, findings, runs, failOn, view.base().label(),
                     view.head().label(), view.head().commitId().orElse(null), exit);

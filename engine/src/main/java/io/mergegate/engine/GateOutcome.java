@@ -23,10 +23,7 @@ public record GateOutcome(RunReport report, Facts facts, SourceTree head, GateCo
 
     /** The same run judged with other blocking severities (e.g. {@code --fail-on warning}). */
     public GateOutcome withFailOn(java.util.Set<io.mergegate.core.Severity> failOn) {
-        boolean failed = report.checkers().stream().anyMatch(c -> c.error() != null);
-        boolean blocking = report.findings().stream().anyMatch(f -> !f.isSuppressed() && failOn.contains(f.severity()));
-        int exit = failed ? ExitCode.INTERNAL_ERROR.code()
-                : blocking ? ExitCode.BLOCKING_FINDINGS.code() : ExitCode.OK.code();
+        int exit = ExitCode.decide(report.checkers(), report.findings(), failOn).code();
         RunReport r = new RunReport(report.toolVersion(), report.rules(), report.findings(), report.checkers(), failOn,
                 report.baseLabel(), report.headLabel(), report.headCommit(), exit);
         return new GateOutcome(r, facts, head, config, repoRoot);

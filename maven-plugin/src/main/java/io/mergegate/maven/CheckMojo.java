@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.EnumSet;
+import io.mergegate.engine.config.GateConfig;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -141,18 +141,8 @@ public class CheckMojo extends AbstractMojo {
         if (level == null) {
             return null;
         }
-        Set<Severity> out = EnumSet.noneOf(Severity.class);
-        if (level.equalsIgnoreCase("none")) {
-            return out;
-        }
-        Severity min = Severity.parse(level).orElseThrow(() -> new MojoExecutionException(
+        return GateConfig.blockingSeverities(level).orElseThrow(() -> new MojoExecutionException(
                 "mergegate: mergegate.failOn must be error, warning, note or none, not '" + level + "'"));
-        for (Severity s : Severity.values()) {
-            if (s.atLeast(min)) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     private GateRequest request() throws MojoExecutionException {

@@ -61,17 +61,26 @@ public record GateConfig(Map<String, Object> raw, String source, byte[] bytes) {
             l.forEach(x -> Severity.parse(String.valueOf(x)).ifPresent(out::add));
             return out;
         }
-        String s = String.valueOf(v);
-        if (s.equals("none")) {
-            return out;
+        return blockingSeverities(String.valueOf(v)).orElse(EnumSet.of(Severity.ERROR));
+    }
+
+    /**
+     * A fail-on level as written in the config, {@code --fail-on} or {@code mergegate.failOn}: the named
+     * severity and every worse one, none for {@code none}; empty when the text names no level.
+     */
+    public static java.util.Optional<Set<Severity>> blockingSeverities(String level) {
+        if (level.trim().equalsIgnoreCase("none")) {
+            return java.util.Optional.of(EnumSet.noneOf(Severity.class));
         }
-        Severity min = Severity.parse(s).orElse(Severity.ERROR);
-        for (Severity sev : Severity.values()) {
-            if (sev.atLeast(min)) {
-                out.add(sev);
+        return Severity.parse(level).map(min -> {
+            Set<Severity> out = EnumSet.noneOf(Severity.class);
+            for (Severity s : Severity.values()) {
+                if (s.atLeast(min)) {
+                    out.add(s);
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     public List<Glob> excludes() {

@@ -120,6 +120,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failOnLevelsMeanTheNamedSeverityAndWorse() {
+        assertThat(GateConfig.blockingSeverities("warning")).contains(java.util.EnumSet.of(Severity.ERROR, Severity.WARNING));
+        assertThat(GateConfig.blockingSeverities("note")).contains(java.util.EnumSet.allOf(Severity.class));
+        assertThat(GateConfig.blockingSeverities("none")).contains(java.util.EnumSet.noneOf(Severity.class));
+        assertThat(GateConfig.blockingSeverities("sometimes")).isEmpty();
+        assertThat(parse("fail-on: none\n").failOn()).isEmpty();
+    }
+
+    @Test
     void suggestionNeedsACloseKey() {
         assertThat(ConfigLoader.suggest("", "brnch")).contains("branch");
         assertThat(ConfigLoader.suggest("", "completely-different")).isEmpty();
