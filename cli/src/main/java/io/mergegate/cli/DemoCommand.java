@@ -1,29 +1,21 @@
 package io.mergegate.cli;
 
+import io.mergegate.core.source.ClasspathFolder;
 import io.mergegate.core.spi.Mode;
 import io.mergegate.core.spi.PullRequest;
 import io.mergegate.engine.Gate;
 import io.mergegate.engine.GateOutcome;
 import io.mergegate.engine.GateRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,47 +82,14 @@ final class DemoCommand extends EnvironmentCommand {
 
     /** Copies a class-path folder (from a directory or from the jar) to {@code dest}. */
     static void copyResources(String folder, Path dest) throws IOException {
-        Enumeration<URL> roots = DemoCommand.class.getClassLoader().getResources(folder);
-        boolean found = false;
-        while (roots.hasMoreElements()) {
-            URL url = roots.nextElement();
-            found = true;
-            if (url.getProtocol().equals("file")) {
-                Path src;
-                try {
-                    src = Paths.get(url.toURI());
-                } catch (URISyntaxException e) {
-                    throw new IOException(e);
-                }
-                try (Stream<Path> s = Files.walk(src)) {
-                    for (Path p : s.filter(Files::isRegularFile).toList()) {
-                        Path d = dest.resolve(src.relativize(p).toString());
-                        Files.createDirectories(d.getParent());
-                        Files.copy(p, d);
-                    }
-                }
-            } else if (url.getProtocol().equals("jar")) {
-                JarURLConnection conn = (JarURLConnection) url.openConnection();
-                conn.setUseCaches(false);
-                try (JarFile jar = conn.getJarFile()) {
-                    Enumeration<JarEntry> entries = jar.entries();
-                    while (entries.hasMoreElements()) {
-                        JarEntry e = entries.nextElement();
-                        if (e.isDirectory() || !e.getName().startsWith(folder + "/")) {
-                            continue;
-                        }
-                        Path d = dest.resolve(e.getName().substring(folder.length() + 1));
-                        Files.createDirectories(d.getParent());
-                        try (InputStream in = jar.getInputStream(e)) {
-                            Files.copy(in, d);
-                        }
-                    }
-                }
-            }
-            break;
-        }
-        if (!found) {
+        Map<String, byte[]> files = ClasspathFolder.read(DemoCommand.class.getClassLoader(), folder);
+        if (files.isEmpty()) {
             throw new UncheckedIOException(new IOException("the demo scenario is not bundled in this build"));
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path d = dest.resolve(f.getKey());
+            Files.createDirectories(d.getParent());
+            Files.write(d, f.getValue());
         }
     }
 }

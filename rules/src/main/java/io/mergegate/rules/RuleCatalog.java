@@ -2,18 +2,14 @@ package io.mergegate.rules;
 
 import io.mergegate.core.RuleDescriptor;
 import io.mergegate.core.RuleStatus;
+import io.mergegate.core.source.ClasspathFolder;
 import io.mergegate.core.Severity;
 import io.mergegate.core.spi.RuleBook;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -140,37 +133,15 @@ public final class RuleCatalog implements RuleBook {
         return fromSources(sources);
     }
 
+    /** Adds the rule files ({@code *.md}) below a class-path folder URL to {@code out}. */
     private static void collect(URL root, Map<String, String> out) throws IOException {
-        if (root.getProtocol().equals("file")) {
-            Path dir;
-            try {
-                dir = Paths.get(root.toURI());
-            } catch (URISyntaxException e) {
-                throw new IOException(e);
+        Map<String, byte[]> files = new TreeMap<>();
+        ClasspathFolder.read(root, files);
+        files.forEach((name, bytes) -> {
+            if (name.endsWith(".md")) {
+                out.putIfAbsent(name, new String(bytes, StandardCharsets.UTF_8));
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-                    String rel = dir.relativize(f).toString().replace('\\', '/');
-                    out.putIfAbsent(rel, Files.readString(f, StandardCharsets.UTF_8));
-                }
-            }
-        } else if (root.getProtocol().equals("jar")) {
-            JarURLConnection conn = (JarURLConnection) root.openConnection();
-            conn.setUseCaches(false);
-            try (JarFile jar = conn.getJarFile()) {
-                Enumeration<JarEntry> entries = jar.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry entry = entries.nextElement();
-                    String name = entry.getName();
-                    if (name.startsWith(ROOT + "/") && name.endsWith(".md") && !entry.isDirectory()) {
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            out.putIfAbsent(name.substring(ROOT.length() + 1),
-                                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            }
-        }
+        });
     }
 
     /** A parsed rule file. */
