@@ -2,6 +2,7 @@ package io.mergegate.cli;
 
 import io.mergegate.engine.ExitCode;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,11 @@ import picocli.CommandLine.Command;
             "0:nothing blocks the merge",
             "1:blocking findings (severity in fail-on, default error)",
             "2:usage or configuration error (bad option, config, repository or revision)",
-            "3:internal error: a checker failed, so the change was not fully checked (fail closed)"},
-        subcommands = {
+            "3:internal error: a checker failed, so the change was not fully checked (fail closed)"})
+public final class Main implements Runnable {
+
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CheckCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
@@ -34,9 +38,7 @@ import picocli.CommandLine.Command;
             RegistryCommand.class,
             SecretsCommand.class,
             CodeownersCommand.class,
-            CommandLine.HelpCommand.class,
-        })
-public final class Main implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,16 +49,30 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns the exit code; used by the tests and the Maven plugin. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine cl = commandLine(env);
+        CommandLine cl = commandLine(env, args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
+    /** The command line with every subcommand. */
     static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. When the first argument names a subcommand, only that one
+     * is built: picocli reflects over every option of every subcommand it is given, which costs a
+     * pre-commit run more than a tenth of a second. Anything else (help, a typo) gets them all.
+     */
+    static CommandLine commandLine(Map<String, String> env, String[] args) {
         CommandLine cl = new CommandLine(new Main(), new Factory(env));
+        Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+        for (Class<?> sub : only == null ? SUBCOMMANDS : List.of(only)) {
+            cl.addSubcommand(sub);
+        }
         cl.setExecutionExceptionHandler(new Errors());
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, unmatched) -> {
             ex.getCommandLine().getErr().println("mergegate: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for usage.");
@@ -69,6 +85,18 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The subcommand class named by {@code name} (not {@code help}, which needs the others), or null. */
+    static Class<?> subcommand(String name) {
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (sub != CommandLine.HelpCommand.class && c != null && (c.name().equals(name)
+                    || java.util.Arrays.asList(c.aliases()).contains(name))) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     /** Gives commands the environment they run in, so tests can pass their own. */

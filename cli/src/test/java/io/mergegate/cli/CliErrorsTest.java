@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,26 @@ class CliErrorsTest {
         assertThat(c.out()).contains("Exit codes:", "0   nothing blocks the merge", "3   internal error");
         assertThat(Cli.run("check", "--help").out()).contains("--staged", "--sarif", "--junit", "--only");
         assertThat(Cli.run("--version").out()).startsWith("mergegate ");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNamesAndEverythingElseSeesThemAll() {
+        for (Class<?> sub : Main.SUBCOMMANDS) {
+            String name = sub.getAnnotation(picocli.CommandLine.Command.class).name();
+            Map<String, picocli.CommandLine> built = Main.commandLine(Map.of(), new String[] {name}).getSubcommands();
+            if (sub == picocli.CommandLine.HelpCommand.class) {
+                assertThat(built).as("'help NAME' needs the others").hasSize(Main.SUBCOMMANDS.size());
+            } else {
+                assertThat(built.keySet()).as(name).containsExactly(name);
+            }
+        }
+        assertThat(Main.commandLine(Map.of(), new String[] {"--help"}).getSubcommands())
+                .hasSize(Main.SUBCOMMANDS.size());
+        assertThat(Cli.run("--help").out()).contains("check", "codeowners", "secrets", "verify-approval");
+        assertThat(Cli.run("help", "check").out()).contains("--staged");
+        Cli typo = Cli.run("chek");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument", "chek");
     }
 
     @Test
