@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -48,8 +49,14 @@ public final class GitRepository implements AutoCloseable {
     private static final String SHALLOW_HINT = "the clone is shallow and lacks the history needed; fetch more "
             + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout, GIT_DEPTH: \"0\" on GitLab)";
 
+    static {
+        SpawnFreeSystemReader.install();
+    }
+
     private final Repository repo;
     private final Path workTree;
+    /** The index, read once: staged runs list it and diff it against HEAD. */
+    private DirCache index;
 
     private GitRepository(Repository repo) {
         this.repo = repo;
@@ -169,10 +176,17 @@ public final class GitRepository implements AutoCloseable {
     /** The staged content (the index). */
     public SourceTree index() {
         try {
-            return GitSourceTree.ofIndex(repo);
+            return GitSourceTree.ofIndex(repo, dirCache());
         } catch (IOException e) {
             throw new UsageException("cannot read the git index: " + e.getMessage(), e);
         }
+    }
+
+    private synchronized DirCache dirCache() throws IOException {
+        if (index == null) {
+            index = repo.readDirCache();
+        }
+        return index;
     }
 
     /** The working tree without ignored files. */
@@ -217,7 +231,7 @@ public final class GitRepository implements AutoCloseable {
         try (var reader = repo.newObjectReader()) {
             AbstractTreeIterator a = base.isPresent()
                     ? new CanonicalTreeParser(null, reader, base.get().getTree()) : new EmptyTreeIterator();
-            return diff(a, new DirCacheIterator(repo.readDirCache()));
+            return diff(a, new DirCacheIterator(dirCache()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,8 @@ import io.mergegate.core.source.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,22 +31,30 @@ final class GitSourceTree implements SourceTree {
     private final Repository repo;
     private final String label;
     private final String commitId;
-    private final TreeMap<String, Entry> entries;
+    private final Map<String, Entry> entries;
     private final List<String> paths;
 
     private record Entry(ObjectId id, boolean symlink) {
     }
 
-    private GitSourceTree(Repository repo, String label, String commitId, TreeMap<String, Entry> entries) {
+    /**
+     * A hash map and a sorted list rather than a tree map, since an audit lists 100,000 files: git
+     * already lists them in (byte) order, so the sort that makes it {@link String} order is one pass.
+     */
+    private GitSourceTree(Repository repo, String label, String commitId, Map<String, Entry> entries,
+            List<String> listed) {
         this.repo = repo;
         this.label = label;
         this.commitId = commitId;
         this.entries = entries;
-        this.paths = List.copyOf(new ArrayList<>(entries.keySet()));
+        String[] sorted = listed.toArray(new String[0]);
+        Arrays.sort(sorted);
+        this.paths = List.of(sorted);
     }
 
     static GitSourceTree ofTree(Repository repo, RevTree tree, String label, String commitId) throws IOException {
-        TreeMap<String, Entry> entries = new TreeMap<>();
+        Map<String, Entry> entries = new HashMap<>();
+        List<String> listed = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(repo)) {
             walk.addTree(tree);
             walk.setRecursive(true);
@@ -53,27 +63,31 @@ final class GitSourceTree implements SourceTree {
                 if (mode == FileMode.GITLINK) {
                     continue; // submodules are other repositories
                 }
-                entries.put(walk.getPathString(), new Entry(walk.getObjectId(0), mode == FileMode.SYMLINK));
+                String path = walk.getPathString();
+                entries.put(path, new Entry(walk.getObjectId(0), mode == FileMode.SYMLINK));
+                listed.add(path);
             }
         }
-        return new GitSourceTree(repo, label, commitId, entries);
+        return new GitSourceTree(repo, label, commitId, entries, listed);
     }
 
-    static GitSourceTree ofIndex(Repository repo) throws IOException {
-        TreeMap<String, Entry> entries = new TreeMap<>();
-        DirCache index = repo.readDirCache();
+    static GitSourceTree ofIndex(Repository repo, DirCache index) {
+        Map<String, Entry> entries = new HashMap<>();
+        List<String> listed = new ArrayList<>();
         for (int i = 0; i < index.getEntryCount(); i++) {
             DirCacheEntry e = index.getEntry(i);
             if (e.getStage() != 0 || e.getFileMode() == FileMode.GITLINK) {
                 continue;
             }
-            entries.put(e.getPathString(), new Entry(e.getObjectId(), e.getFileMode() == FileMode.SYMLINK));
+            String path = e.getPathString();
+            entries.put(path, new Entry(e.getObjectId(), e.getFileMode() == FileMode.SYMLINK));
+            listed.add(path);
         }
-        return new GitSourceTree(repo, "index", null, entries);
+        return new GitSourceTree(repo, "index", null, entries, listed);
     }
 
     static GitSourceTree empty(Repository repo, String label) {
-        return new GitSourceTree(repo, label, null, new TreeMap<>());
+        return new GitSourceTree(repo, label, null, new HashMap<>(), List.of());
     }
 
     @Override
