@@ -6,9 +6,11 @@ import io.mergegate.core.source.ClasspathFolder;
 import io.mergegate.core.Severity;
 import io.mergegate.core.spi.RuleBook;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -39,39 +43,54 @@ public final class RuleCatalog implements RuleBook {
 
     private static volatile RuleCatalog builtIn;
 
-    /** Rule file texts by family, then by file; a family is parsed the first time it is asked for. */
-    private final Map<String, Map<String, String>> sources;
+    /** Reads one rule file ({@code <family>/<name>.md}) as text, or null when there is none. */
+    private final Function<String, String> reader;
+    /** Every rule file, for listings; only {@link #all()} pays for it. */
+    private final Supplier<Map<String, String>> lister;
     private final Map<String, RuleDescriptor> rules = new TreeMap<>();
     private final Map<String, String> bodies = new TreeMap<>();
-    private final java.util.Set<String> parsedFamilies = new java.util.HashSet<>();
+    private final java.util.Set<String> absent = new java.util.HashSet<>();
+    private boolean complete;
     private Yaml yaml;
 
-    private RuleCatalog(Map<String, String> files) {
-        Map<String, Map<String, String>> byFamily = new TreeMap<>();
-        files.forEach((file, text) -> {
-            int slash = file.indexOf('/');
-            String family = slash < 0 ? "" : file.substring(0, slash);
-            byFamily.computeIfAbsent(family, f -> new TreeMap<>()).put(file, text);
-        });
-        this.sources = byFamily;
+    /**
+     * Rules are read one file at a time by id, so a run reads only the rules it reports on: listing a
+     * folder inside the shaded jar means walking all of its entries, a cost every pre-commit run paid.
+     */
+    private RuleCatalog(Function<String, String> reader, Supplier<Map<String, String>> lister) {
+        this.reader = reader;
+        this.lister = lister;
     }
 
-    /** Parses a family's rule files once; a command that needs a few families never parses the rest. */
-    private synchronized void ensure(String family) {
-        if (!parsedFamilies.add(family)) {
+    /** Parses and remembers one rule file. */
+    private void add(String file, String text) {
+        Parsed p = parse(this::yaml, file, text);
+        rules.put(p.rule().id(), p.rule());
+        bodies.put(p.rule().id(), p.body());
+    }
+
+    /** Reads the rule's file the first time it is asked for. */
+    private void ensure(String ruleId) {
+        if (complete || rules.containsKey(ruleId) || absent.contains(ruleId)) {
             return;
         }
-        for (Map.Entry<String, String> e : sources.getOrDefault(family, Map.of()).entrySet()) {
-            Parsed p = parse(this::yaml, e.getKey(), e.getValue());
-            if (rules.put(p.rule().id(), p.rule()) != null) {
-                throw new IllegalStateException("duplicate rule id " + p.rule().id() + " in " + e.getKey());
-            }
-            bodies.put(p.rule().id(), p.body());
+        String text = ID.matcher(ruleId).matches() ? reader.apply(ruleId + ".md") : null;
+        if (text == null) {
+            absent.add(ruleId);
+        } else {
+            add(ruleId + ".md", text);
         }
     }
 
-    private synchronized void ensureAll() {
-        sources.keySet().forEach(this::ensure);
+    private void ensureAll() {
+        if (!complete) {
+            lister.get().forEach((file, text) -> {
+                if (!rules.containsKey(file.substring(0, file.length() - ".md".length()))) {
+                    add(file, text);
+                }
+            });
+            complete = true;
+        }
     }
 
     /** One loader for all files, made only when a front matter is beyond the fast reader. */
@@ -80,11 +99,6 @@ public final class RuleCatalog implements RuleBook {
             yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         }
         return yaml;
-    }
-
-    private static String familyOf(String ruleId) {
-        int slash = ruleId.indexOf('/');
-        return slash < 0 ? ruleId : ruleId.substring(0, slash);
     }
 
     /** The catalogue on the class path, loaded once. */
@@ -103,20 +117,24 @@ public final class RuleCatalog implements RuleBook {
     }
 
     public static RuleCatalog load(ClassLoader loader) {
-        Map<String, String> sources = new TreeMap<>();
-        try {
-            Enumeration<URL> roots = loader.getResources(ROOT);
-            while (roots.hasMoreElements()) {
-                collect(roots.nextElement(), sources);
+        return new RuleCatalog(file -> {
+            try (InputStream in = loader.getResourceAsStream(ROOT + "/" + file)) {
+                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rule file " + file, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rule catalogue", e);
-        }
-        return fromSources(sources);
-    }
-
-    private static RuleCatalog fromSources(Map<String, String> sources) {
-        return new RuleCatalog(sources);
+        }, () -> {
+            Map<String, String> sources = new TreeMap<>();
+            try {
+                Enumeration<URL> roots = loader.getResources(ROOT);
+                while (roots.hasMoreElements()) {
+                    collect(roots.nextElement(), sources);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the rule catalogue", e);
+            }
+            return sources;
+        });
     }
 
     /**
@@ -124,21 +142,30 @@ public final class RuleCatalog implements RuleBook {
      * rule files added in the same change without reinstalling the rules jar.
      */
     public static RuleCatalog loadDirectory(Path dir) {
-        Map<String, String> sources = new TreeMap<>();
-        try {
-            collect(dir.toUri().toURL(), sources);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rule catalogue in " + dir, e);
-        }
-        return fromSources(sources);
+        return new RuleCatalog(file -> {
+            Path f = dir.resolve(file);
+            try {
+                return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rule file " + f, e);
+            }
+        }, () -> {
+            Map<String, String> sources = new TreeMap<>();
+            try {
+                collect(dir.toUri().toURL(), sources);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the rule catalogue in " + dir, e);
+            }
+            return sources;
+        });
     }
 
-    /** Adds the rule files ({@code *.md}) below a class-path folder URL to {@code out}. */
+    /** Adds the rule files ({@code <family>/<name>.md}) below a class-path folder URL to {@code out}. */
     private static void collect(URL root, Map<String, String> out) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         ClasspathFolder.read(root, files);
         files.forEach((name, bytes) -> {
-            if (name.endsWith(".md")) {
+            if (name.endsWith(".md") && name.indexOf('/') > 0) {
                 out.putIfAbsent(name, new String(bytes, StandardCharsets.UTF_8));
             }
         });
@@ -213,7 +240,7 @@ public final class RuleCatalog implements RuleBook {
 
     @Override
     public synchronized Optional<RuleDescriptor> find(String ruleId) {
-        ensure(familyOf(ruleId));
+        ensure(ruleId);
         return Optional.ofNullable(rules.get(ruleId));
     }
 
@@ -225,14 +252,12 @@ public final class RuleCatalog implements RuleBook {
 
     /** The Markdown body (why, how to fix, example) of a rule. */
     public synchronized String body(String ruleId) {
-        ensure(familyOf(ruleId));
+        ensure(ruleId);
         return bodies.getOrDefault(ruleId, "");
     }
 
-    public List<RuleDescriptor> family(String family) {
-        synchronized (this) {
-            ensure(family);
-            return rules.values().stream().filter(r -> r.family().equals(family)).toList();
-        }
+    public synchronized List<RuleDescriptor> family(String family) {
+        ensureAll();
+        return rules.values().stream().filter(r -> r.family().equals(family)).toList();
     }
 }
