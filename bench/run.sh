@@ -2,9 +2,12 @@
 # Times `mergegate check` as a whole process (JVM start included) on a generated repository.
 #   bench/run.sh [--files N] [--runs R] [--only CHECKERS] [--staged] [-- extra check args]
 # Prints each run's wall time, then the median and the spread (min..max). Same seed, same repository.
+# Runs through the launcher (class-data sharing, as ./mergegate and the pre-commit hook do) unless
+# BENCH_PLAIN_JAVA=1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+. "$here/timing.sh"
 files=5000; runs=7; only="branch"; staged=0; extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,8 +20,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+mergegate_command "$root"
 jar="$root/cli/target/mergegate.jar"
-[ -f "$jar" ] || mvn -B -q -f "$root/pom.xml" -Dmaven.test.skip=true -pl cli -am package
 work="${BENCH_DIR:-$(mktemp -d)}"
 repo="$work/repo-$files"
 [ -d "$repo/.git" ] || java -jar "$jar" generate-repo --out "$repo" --files "$files" >/dev/null
@@ -32,16 +35,5 @@ else
   args+=(--base main)
 fi
 args+=("${extra[@]}")
-java -jar "$jar" "${args[@]}" >/dev/null 2>&1 || true   # warm the page cache
-times=()
-for i in $(seq 1 "$runs"); do
-  start=$(date +%s%N)
-  java -jar "$jar" "${args[@]}" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  ms=$(( (end - start) / 1000000 ))
-  times+=("$ms")
-  echo "run $i: ${ms} ms"
-done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-n=${#sorted[@]}
-echo "mergegate check --only $only on $files files ($([ "$staged" = 1 ] && echo staged || echo 'PR mode')): median ${sorted[$((n / 2))]} ms, spread ${sorted[0]}..${sorted[$((n - 1))]} ms over $n runs"
+time_runs "$runs" "${MERGEGATE[@]}" "${args[@]}"
+echo "mergegate check --only $only on $files files ($([ "$staged" = 1 ] && echo staged || echo 'PR mode')): median $MEDIAN_MS ms, spread $SPREAD"

@@ -50,6 +50,10 @@ final class GenerateRepoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--codeowners-lines", paramLabel = "N",
+            description = "Write a CODEOWNERS of about N lines in the styles real ones use (default: a short one).")
+    int codeownersLines;
+
     private static final String[] WORDS = {"order", "customer", "payment", "invoice", "account", "ledger", "user",
         "session", "token", "event", "stream", "record", "amount", "currency", "status", "retry", "cache", "limit"};
 
@@ -60,7 +64,7 @@ final class GenerateRepoCommand implements Callable<Integer> {
         PersonIdent who = new PersonIdent("bench", "bench@example.invalid", Instant.parse("2026-01-01T00:00:00Z"),
                 ZoneOffset.UTC);
         try (Git git = Git.init().setDirectory(out.toFile()).setInitialBranch("main").call()) {
-            write("CODEOWNERS", codeowners());
+            write("CODEOWNERS", codeownersLines > 0 ? codeowners(new Random(seed), codeownersLines) : codeowners());
             write(".mergegate.yml", "version: 1\n");
             for (int i = 0; i < files; i++) {
                 write(sourcePath(i), source(rnd, i));
@@ -137,6 +141,34 @@ final class GenerateRepoCommand implements Callable<Integer> {
             sb.append("/services/svc").append(s).append("/ @acme/team-").append(s % 5).append('\n');
         }
         return sb.append("**/db/migration/ @acme/dba-team\n").toString();
+    }
+
+    /**
+     * A large CODEOWNERS over the generated layout, in the shapes real ones use: service and package
+     * folders, single files, {@code **} and unanchored folder names, suffix globs ({@code *Test.java})
+     * and one-level {@code *} rules; later lines refine earlier ones, few lines repeat.
+     */
+    private static String codeowners(Random r, int lines) {
+        String[] suffixes = {"*.md", "*Test.java", "*IT.java", "*.sql", "*.yaml", "*.json", "*Dto.java", "*Config.java"};
+        StringBuilder sb = new StringBuilder("* @acme/core-team\n");
+        for (int n = 1; n < lines; n++) {
+            int svc = n % 25;
+            int pkg = (n / 25) % 40;
+            String team = " @acme/team-" + r.nextInt(60);
+            String base = "services/svc" + svc + "/src/main/java/com/example/pkg" + pkg;
+            String line = switch (n % 10) {
+                case 0, 1 -> "/" + base + "/" + team;
+                case 2, 3 -> "/" + base + "/File" + r.nextInt(100_000) + ".java" + team;
+                case 4 -> "**/pkg" + pkg + "/File" + r.nextInt(100_000) + ".java" + team;
+                case 5 -> "/" + base + "/*" + team + " @acme/reviewers";
+                case 6 -> n < 250 ? "/services/svc" + svc + "/" + team : "/" + base + "/File" + r.nextInt(100_000) + ".java" + team;
+                case 7 -> n < 400 ? "pkg" + pkg + "/" + team : "/" + base + "/File" + r.nextInt(100_000) + ".java" + team;
+                case 8 -> n < 80 ? suffixes[n % suffixes.length] + team : "/services/svc" + svc + "/src/*/java/" + team;
+                default -> "/services/svc" + svc + "/**/pkg" + pkg + "/*.java" + team;
+            };
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
     }
 
     static String spec(int i, int major) {

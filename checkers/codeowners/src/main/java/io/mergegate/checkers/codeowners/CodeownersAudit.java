@@ -5,7 +5,9 @@ import io.mergegate.checkers.codeowners.OwnershipIndex.Ownership;
 import io.mergegate.checkers.codeowners.OwnershipIndex.Ownership.SectionOwnership;
 import io.mergegate.core.source.SourceTree;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +57,8 @@ public final class CodeownersAudit {
     public Summary audit(boolean unownedOnly, Consumer<String> out) {
         int owned = 0;
         int files = 0;
+        // Rules share their owner lists, so each list is joined once rather than once per file.
+        Map<List<String>, String> joined = new IdentityHashMap<>();
         for (String path : tree.paths()) {
             files++;
             Ownership o = ownership(path);
@@ -68,7 +72,7 @@ public final class CodeownersAudit {
             if (!isOwned) {
                 out.accept(path + "\tUNOWNED");
             } else if (source.platform() == Platform.GITHUB) {
-                out.accept(path + "\t" + String.join(" ", o.owners()));
+                out.accept(path + "\t" + joined.computeIfAbsent(o.owners(), owners -> String.join(" ", owners)));
             } else {
                 for (SectionOwnership s : o.sections()) {
                     if (!s.owners().isEmpty()) {

@@ -25,13 +25,19 @@ public record CodeownersRule(int ordinal, int line, int column, String pattern, 
     }
 
     public boolean matches(String path) {
-        if (literal != null) {
-            int n = literal.length();
-            if (!path.startsWith(literal)) {
-                return false;
-            }
-            return path.length() == n ? !dirOnly : path.charAt(n) == '/' && path.length() > n + 1;
+        return literal != null ? matchesLiteral(path) : glob.matches(path);
+    }
+
+    /** {@link #matches(String)} with the path's segment boundaries ({@link PathGlob#cuts(String)}) at hand. */
+    boolean matches(String path, int[] cuts) {
+        return literal != null ? matchesLiteral(path) : glob.matches(path, cuts);
+    }
+
+    private boolean matchesLiteral(String path) {
+        int n = literal.length();
+        if (!path.startsWith(literal)) {
+            return false;
         }
-        return glob.matches(path);
+        return path.length() == n ? !dirOnly : path.charAt(n) == '/' && path.length() > n + 1;
     }
 }

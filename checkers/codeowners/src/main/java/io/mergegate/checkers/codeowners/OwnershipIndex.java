@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The compiled rules of one CODEOWNERS file with a lookup index: a path is tested only against
  * the rules whose literal parts it contains (a trie of leading literal segments for anchored
- * patterns, segment names and extensions for the rest), newest rule first.
+ * patterns, segment names and literal suffixes for the rest), newest rule first.
  */
 public final class OwnershipIndex {
 
@@ -20,7 +20,9 @@ public final class OwnershipIndex {
     private final List<CodeownersRule> rules;
     private final Node root = new Node();
     private final Map<String, int[]> byName;
-    private final Map<String, int[]> byExtension;
+    private final Map<String, int[]> bySuffix;
+    /** The distinct lengths of the suffix keys, so a segment is looked up once per length. */
+    private final int[] suffixLengths;
     private final int[] always;
     private final boolean exclusions;
 
@@ -46,12 +48,13 @@ public final class OwnershipIndex {
                     n.rules = append(n.rules, r.ordinal());
                 }
                 case NAME -> names.computeIfAbsent(k.values().get(0), x -> new ArrayList<>()).add(r.ordinal());
-                case EXTENSION -> exts.computeIfAbsent(k.values().get(0), x -> new ArrayList<>()).add(r.ordinal());
+                case SUFFIX -> exts.computeIfAbsent(k.values().get(0), x -> new ArrayList<>()).add(r.ordinal());
                 default -> any.add(r.ordinal());
             }
         }
         this.byName = toArrays(names);
-        this.byExtension = toArrays(exts);
+        this.bySuffix = toArrays(exts);
+        this.suffixLengths = exts.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.exclusions = rules.stream().anyMatch(CodeownersRule::exclusion);
     }
@@ -130,13 +133,14 @@ public final class OwnershipIndex {
         return m == n ? out : Arrays.copyOf(out, m);
     }
 
-    /** Rules keyed by a segment's name or by one of its dot suffixes ({@code .md}, {@code .test.js}). */
+    /** Rules keyed by a segment's name or by one of its suffixes ({@code .md}, {@code Test.java}). */
     private void segment(Ints c, String seg) {
         c.addAll(byName.get(seg));
-        if (!byExtension.isEmpty()) {
-            for (int dot = seg.indexOf('.'); dot >= 0 && dot < seg.length() - 1; dot = seg.indexOf('.', dot + 1)) {
-                c.addAll(byExtension.get(seg.substring(dot)));
+        for (int length : suffixLengths) {
+            if (length > seg.length()) {
+                break;
             }
+            c.addAll(bySuffix.get(seg.substring(seg.length() - length)));
         }
     }
 
@@ -168,13 +172,14 @@ public final class OwnershipIndex {
         boolean[] excluded = new boolean[sections.size()];
         int open = sections.size();
         boolean hasExclusions = hasExclusions();
+        int[] cuts = PathGlob.cuts(path);
         for (int ordinal : candidates(path)) {
             CodeownersRule r = rules.get(ordinal);
             int s = r.section();
             if (r.exclusion() ? excluded[s] : decided[s] != null) {
                 continue;
             }
-            if (!r.matches(path)) {
+            if (!r.matches(path, cuts)) {
                 continue;
             }
             if (r.exclusion()) {
@@ -199,9 +204,10 @@ public final class OwnershipIndex {
     /** Every rule that matches the path, newest first (for lint rules). */
     public List<CodeownersRule> allMatches(String path) {
         List<CodeownersRule> out = new ArrayList<>();
+        int[] cuts = PathGlob.cuts(path);
         for (int ordinal : candidates(path)) {
             CodeownersRule r = rules.get(ordinal);
-            if (r.matches(path)) {
+            if (r.matches(path, cuts)) {
                 out.add(r);
             }
         }
@@ -232,13 +238,30 @@ public final class OwnershipIndex {
 
         /** Owners across sections, in order, without duplicates. */
         public List<String> owners() {
+            if (sections.size() == 1 && distinct(sections.get(0).owners())) {
+                return sections.get(0).owners(); // the usual case (GitHub has one section): no copy per file
+            }
             Set<String> out = new LinkedHashSet<>();
             sections.forEach(s -> out.addAll(s.owners()));
             return List.copyOf(out);
         }
 
+        private static boolean distinct(List<String> owners) {
+            for (int i = 1; i < owners.size(); i++) {
+                if (owners.subList(0, i).contains(owners.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         public boolean isOwned() {
-            return !owners().isEmpty();
+            for (SectionOwnership s : sections) {
+                if (!s.owners().isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The rule that decided the first section that has one, or null. */

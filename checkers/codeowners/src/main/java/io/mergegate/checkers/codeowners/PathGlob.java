@@ -48,21 +48,41 @@ final class PathGlob {
 
     /** True when the repository-relative path matches. */
     boolean matches(String path) {
-        List<int[]> bounds = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= path.length(); i++) {
-            if (i == path.length() || path.charAt(i) == '/') {
-                bounds.add(new int[] {start, i});
-                start = i + 1;
+        return matches(path, cuts(path));
+    }
+
+    /**
+     * The segment boundaries of a path: segment {@code j} runs from {@code cuts[j] + 1} to
+     * {@code cuts[j + 1]}. Computed once per path and shared by every rule tested against it.
+     */
+    static int[] cuts(String path) {
+        int n = 2;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                n++;
             }
         }
-        int s = bounds.size();
+        int[] cuts = new int[n];
+        cuts[0] = -1;
+        int k = 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                cuts[k++] = i;
+            }
+        }
+        cuts[k] = path.length();
+        return cuts;
+    }
+
+    /** {@link #matches(String)} with the path's {@link #cuts(String)}. */
+    boolean matches(String path, int[] cuts) {
+        int s = cuts.length - 1;
         int p = segments.length;
         // next[j]: the rest of the pattern from i+1 matches path segments j..; filled from the end
         boolean[] next = new boolean[s + 1];
+        boolean[] cur = new boolean[s + 1];
         next[s] = true;
         for (int i = p - 1; i >= 0; i--) {
-            boolean[] cur = new boolean[s + 1];
             Segment seg = segments[i];
             if (seg == null) {
                 cur[s] = next[s];
@@ -70,11 +90,14 @@ final class PathGlob {
                     cur[j] = next[j] || cur[j + 1];
                 }
             } else {
+                cur[s] = false;
                 for (int j = 0; j < s; j++) {
-                    cur[j] = next[j + 1] && seg.matches(path, bounds.get(j)[0], bounds.get(j)[1]);
+                    cur[j] = next[j + 1] && seg.matches(path, cuts[j] + 1, cuts[j + 1]);
                 }
             }
+            boolean[] t = next;
             next = cur;
+            cur = t;
         }
         return next[0];
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * a few candidate rules instead of every line.
  *
  * @param kind   which index holds the rule
- * @param values the leading literal segments ({@link Kind#PREFIX}), or one segment name or extension
+ * @param values the leading literal segments ({@link Kind#PREFIX}), or one segment name or suffix
  */
 public record PatternKey(Kind kind, List<String> values) {
 
@@ -17,8 +17,8 @@ public record PatternKey(Kind kind, List<String> values) {
         PREFIX,
         /** Some path segment equals this name. */
         NAME,
-        /** Some path segment ends with this literal suffix, which starts at a dot ({@code .test.js}). */
-        EXTENSION,
+        /** Some path segment ends with this literal suffix ({@code .md}, {@code Test.java}, {@code _test.go}). */
+        SUFFIX,
         /** Tested for every path. */
         ANY
     }
@@ -47,14 +47,11 @@ public record PatternKey(Kind kind, List<String> values) {
             }
         }
         if (!segments.isEmpty()) {
+            // whatever follows the last wildcard must end the segment: "*Test.java" needs "Test.java"
             String last = segments.get(segments.size() - 1);
-            int star = last.lastIndexOf('*');
-            if (star >= 0 && star < last.length() - 1 && isLiteral(last.substring(star + 1))) {
-                String suffix = last.substring(star + 1);
-                int dot = suffix.indexOf('.');
-                if (dot >= 0 && dot < suffix.length() - 1) {
-                    return new PatternKey(Kind.EXTENSION, List.of(suffix.substring(dot)));
-                }
+            int wild = Math.max(last.lastIndexOf('*'), Math.max(last.lastIndexOf('?'), last.lastIndexOf(']')));
+            if (wild >= 0 && wild < last.length() - 1 && isLiteral(last.substring(wild + 1))) {
+                return new PatternKey(Kind.SUFFIX, List.of(last.substring(wild + 1)));
             }
         }
         return ANY;
