@@ -156,13 +156,13 @@ final class DryRun {
     /** One migration in its own transaction (or without one when it has CONCURRENTLY or VACUUM statements). */
     private boolean apply(Connection c, Migration m, Set<String> existing, Map<String, Long> files)
             throws SQLException {
-        List<StatementAnalyzer.Result> statements = m.statements(settings);
+        List<AnalyzedStatement> statements = m.statements(settings);
         boolean transactional = statements.stream().noneMatch(DryRun::nonTransactional);
         c.setAutoCommit(!transactional);
         Map<String, Integer> held = new HashMap<>();
         Map<String, Long> scans = transactional ? scans(c) : Map.of();
         Set<String> reported = new HashSet<>();
-        for (StatementAnalyzer.Result r : statements) {
+        for (AnalyzedStatement r : statements) {
             String verb = r.verb();
             if (verb.equals("BEGIN") || verb.equals("COMMIT") || verb.equals("END") || verb.equals("START")
                     || verb.equals("ROLLBACK")) {
@@ -217,7 +217,7 @@ final class DryRun {
         return true;
     }
 
-    private static boolean nonTransactional(StatementAnalyzer.Result r) {
+    private static boolean nonTransactional(AnalyzedStatement r) {
         if (r.verb().equals("VACUUM")) {
             return true;
         }

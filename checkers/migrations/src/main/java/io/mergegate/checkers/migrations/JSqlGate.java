@@ -8,12 +8,15 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 /**
- * JSqlParser as the first opinion on a statement: whether the grammar accepts it. Parsing runs on
- * daemon threads with a time limit, so a pathological statement cannot hang the gate.
+ * JSqlParser 5.4 with a bounded budget. Parsing runs on daemon threads with a time limit, so a
+ * pathological statement cannot hang the gate, and statements above {@link #MAX_CHARS} are not given
+ * to it at all (the keyword classifier reads them in linear time).
  */
 final class JSqlGate {
 
     private static final long TIMEOUT_MS = 2_000;
+    /** Larger statements (bulk INSERTs, long function bodies) go straight to the keyword classifier. */
+    static final int MAX_CHARS = 20_000;
     /** Cached daemon threads: a parse that outlives its time limit cannot block the next one. */
     private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
         Thread th = new Thread(r, "mergegate-jsqlparser");
@@ -25,10 +28,13 @@ final class JSqlGate {
     }
 
     /**
-     * True when JSqlParser parses the statement (placeholders must already be substituted). Its
-     * {@code UnsupportedStatement}, a statement it merely skipped, does not count.
+     * The parsed statement (placeholders must already be substituted), or null when JSqlParser rejects it,
+     * runs out of time, the statement is too large, or it only skipped it ({@code UnsupportedStatement}).
      */
-    static boolean parses(String sql, Dialect dialect) {
+    static Statement parse(String sql, Dialect dialect) {
+        if (sql.length() > MAX_CHARS) {
+            return null;
+        }
         try {
             Statement parsed = CCJSqlParserUtil.parse(sql, EXECUTOR, p -> {
                 p.withTimeOut(TIMEOUT_MS);
@@ -38,9 +44,14 @@ final class JSqlGate {
                     p.withDialect(AbstractJSqlParser.Dialect.POSTGRESQL);
                 }
             });
-            return parsed != null && !(parsed instanceof UnsupportedStatement);
+            return parsed instanceof UnsupportedStatement ? null : parsed;
         } catch (Exception | StackOverflowError e) {
-            return false;
+            return null;
         }
+    }
+
+    /** True when JSqlParser parses the statement. */
+    static boolean parses(String sql, Dialect dialect) {
+        return parse(sql, dialect) != null;
     }
 }

@@ -5,6 +5,7 @@ import io.mergegate.core.source.TextLines;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** One migration file with its name, header and (lazily) its analysed statements. */
 final class Migration {
@@ -27,7 +28,7 @@ final class Migration {
     final String unreadable;
     private MigrationHeader header;
     private TextLines lines;
-    private List<StatementAnalyzer.Result> statements;
+    private List<AnalyzedStatement> statements;
 
     Migration(SourceFile file) {
         this.path = file.path();
@@ -61,13 +62,34 @@ final class Migration {
         return lines;
     }
 
-    List<StatementAnalyzer.Result> statements(MigrationSettings settings) {
+    List<AnalyzedStatement> statements(MigrationSettings settings) {
         if (statements == null) {
-            StatementAnalyzer analyzer = new StatementAnalyzer(settings.dialect(), settings.placeholders());
+            StatementParser parser = new StatementParser(settings.dialect(), settings.placeholders());
             statements = unreadable != null ? List.of()
-                    : SqlSplitter.split(text, settings.dialect()).stream().map(analyzer::analyze).toList();
+                    : SqlSplitter.split(text, settings.dialect()).stream().map(parser::analyze).toList();
         }
         return statements;
+    }
+
+    /**
+     * Only the statements whose text matches {@code mentions} (or holds a placeholder), analysed without
+     * being cached: replaying 2,000 applied migrations for the few tables a change touches need not parse
+     * every statement of them.
+     */
+    List<AnalyzedStatement> statementsMentioning(MigrationSettings settings, Pattern mentions) {
+        if (statements != null) {
+            return statements.stream().filter(r -> mentions(r.statement().text(), mentions)).toList();
+        }
+        if (unreadable != null || !mentions.matcher(text).find()) {
+            return List.of();
+        }
+        StatementParser parser = new StatementParser(settings.dialect(), settings.placeholders());
+        return SqlSplitter.split(text, settings.dialect()).stream().filter(st -> mentions(st.text(), mentions))
+                .map(parser::analyze).toList();
+    }
+
+    private static boolean mentions(String sql, Pattern mentions) {
+        return sql.contains("${") || mentions.matcher(sql).find();
     }
 
     /** Header phase, else the description prefix. */

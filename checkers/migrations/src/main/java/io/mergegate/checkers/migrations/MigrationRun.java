@@ -14,9 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** One evaluation: loads base and head migrations, runs history, header and statement rules. */
 final class MigrationRun {
+
+    /** Base statements that may rename a table. */
+    private static final Pattern RENAME = Pattern.compile("(?<![A-Za-z0-9_$])rename(?![A-Za-z0-9_$])",
+            Pattern.CASE_INSENSITIVE);
 
     private final GateContext ctx;
     private final MigrationSettings settings;
@@ -49,10 +55,14 @@ final class MigrationRun {
         List<Migration> baseOrdered = new ArrayList<>(base.values());
         baseOrdered.sort(Migration.ORDER);
         Schema schema = new Schema();
-        for (Migration m : needsSchema(judged) ? baseOrdered : List.<Migration>of()) {
-            if (m.name.isPresent()) {
-                for (StatementAnalyzer.Result r : m.statements(settings)) {
-                    r.ops().forEach(op -> schema.apply(op, m.path));
+        if (needsSchema(judged)) {
+            // the rules only ask about tables the judged statements name
+            Pattern mentioned = mentionedTables(judged, baseOrdered);
+            for (Migration m : baseOrdered) {
+                if (m.name.isPresent()) {
+                    for (AnalyzedStatement r : m.statementsMentioning(settings, mentioned)) {
+                        r.ops().forEach(op -> schema.apply(op, m.path));
+                    }
                 }
             }
         }
@@ -79,7 +89,7 @@ final class MigrationRun {
      */
     private boolean needsSchema(List<Migration> judged) {
         for (Migration m : judged) {
-            for (StatementAnalyzer.Result r : m.statements(settings)) {
+            for (AnalyzedStatement r : m.statements(settings)) {
                 for (Op op : r.ops()) {
                     switch (op.kind) {
                         case DROP_COLUMN, DROP_TABLE, ALTER_COLUMN_TYPE, SET_NOT_NULL -> {
@@ -92,6 +102,57 @@ final class MigrationRun {
             }
         }
         return false;
+    }
+
+    /**
+     * Any table name the judged operations use (renames: both names), with every name a base migration
+     * renamed to or from one of them, as a case-insensitive identifier pattern. A base statement that does
+     * not match it cannot change what the rules ask the schema.
+     */
+    private Pattern mentionedTables(List<Migration> judged, List<Migration> base) {
+        Set<String> names = new TreeSet<>();
+        for (Migration m : judged) {
+            for (AnalyzedStatement r : m.statements(settings)) {
+                for (Op op : r.ops()) {
+                    addTable(names, op);
+                }
+            }
+        }
+        List<Op> renames = new ArrayList<>();
+        for (Migration m : base) {
+            if (m.name.isPresent()) {
+                for (AnalyzedStatement r : m.statementsMentioning(settings, RENAME)) {
+                    r.ops().stream().filter(op -> op.kind == Op.Kind.RENAME_TABLE).forEach(renames::add);
+                }
+            }
+        }
+        for (boolean grown = true; grown; ) {
+            grown = false;
+            for (Op op : renames) {
+                if ((names.contains(op.table) || names.contains(op.name)) && addTable(names, op)) {
+                    grown = true;
+                }
+            }
+        }
+        names.removeIf(String::isEmpty);
+        if (names.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        StringBuilder alternatives = new StringBuilder();
+        for (String n : names) {
+            alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(n));
+        }
+        return Pattern.compile("(?<![A-Za-z0-9_$])(?:" + alternatives + ")(?![A-Za-z0-9_$])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** Adds the op's table (and a rename's new name); true when that added a name. */
+    private static boolean addTable(Set<String> names, Op op) {
+        boolean added = op.table != null && names.add(op.table);
+        if (op.kind == Op.Kind.RENAME_TABLE && op.name != null) {
+            added |= names.add(op.name);
+        }
+        return added;
     }
 
     /** False when the change set says the path is the same at base and head (so its content need not be read). */

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The keyword classifier: reads a statement's tokens and lists the operations it performs. It never
- * throws and understands the PostgreSQL and MySQL forms JSqlParser rejects ({@code NOT VALID},
+ * The keyword classifier, the fallback of {@link StatementParser}: reads a statement's tokens and lists the
+ * operations it performs. It never throws and understands the PostgreSQL and MySQL forms JSqlParser rejects ({@code NOT VALID},
  * {@code UNIQUE USING INDEX}, {@code DROP INDEX CONCURRENTLY IF EXISTS}, {@code DO} blocks, ...).
  * {@code DO} bodies and {@code EXECUTE} strings are analysed too; function bodies are definitions.
  */
@@ -24,7 +24,7 @@ final class StatementAnalyzer {
             "UNINSTALL", "SIGNAL", "RESIGNAL", "GET", "SOURCE");
 
     /** Functions whose result is the same for every row, so a default using them does not rewrite. */
-    private static final Set<String> NON_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE",
+    static final Set<String> NON_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE",
             "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP",
             "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_SCHEMA", "TO_JSONB", "TO_JSON", "JSONB_BUILD_OBJECT",
             "JSON_BUILD_OBJECT", "ARRAY", "LOWER", "UPPER", "COALESCE", "MAKE_INTERVAL", "INTERVAL", "CAST");

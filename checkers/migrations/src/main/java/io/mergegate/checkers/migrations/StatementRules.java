@@ -51,7 +51,7 @@ final class StatementRules {
         for (Migration m : judged) {
             judgedPaths.add(m.path);
             if (m.phase().orElse(Phase.EXPAND) == Phase.EXPAND) {
-                for (StatementAnalyzer.Result r : m.statements(run.settings())) {
+                for (AnalyzedStatement r : m.statements(run.settings())) {
                     for (Op op : r.ops()) {
                         if (op.table != null && (op.kind == Op.Kind.ADD_COLUMN || op.kind == Op.Kind.CREATE_TABLE
                                 || op.kind == Op.Kind.CREATE_INDEX || op.kind == Op.Kind.ADD_CONSTRAINT)) {
@@ -70,7 +70,7 @@ final class StatementRules {
             return;
         }
         Phase phase = m.phase().orElse(Phase.EXPAND);
-        List<StatementAnalyzer.Result> results = m.statements(run.settings());
+        List<AnalyzedStatement> results = m.statements(run.settings());
         Set<String> createdHere = new HashSet<>();
         Set<String> notValidHere = new HashSet<>();
         boolean inTransaction = false;
@@ -78,9 +78,9 @@ final class StatementRules {
         boolean lockTimeoutReported = false;
         boolean transactional = results.stream().flatMap(r -> r.ops().stream()).anyMatch(StatementRules::transactional);
         Set<String> reportedStatements = new HashSet<>();
-        for (StatementAnalyzer.Result r : results) {
+        for (AnalyzedStatement r : results) {
             SqlStatement st = r.statement();
-            if (st.unterminated() || !r.known() && !JSqlGate.parses(substitute(st.text()), dialect)) {
+            if (st.unterminated() || !r.known()) {
                 String reason = st.unterminated() ? "a quote, comment or dollar-quoted body is not closed"
                         : "neither JSqlParser nor the keyword classifier recognises `" + r.verb() + "`";
                 run.report(MigrationRuleIds.STATEMENT_NOT_PARSED, m, st.offset(), "statement@" + st.line(),
@@ -362,27 +362,6 @@ final class StatementRules {
         String logical = (op.table == null ? "" : op.table) + (op.column == null ? "" : "." + op.column)
                 + "#" + op.kind.name().toLowerCase(Locale.ROOT);
         run.report(rule, m, op.offset, logical, a);
-    }
-
-    private String substitute(String sql) {
-        if (!sql.contains("${")) {
-            return sql;
-        }
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < sql.length()) {
-            int open = sql.indexOf("${", i);
-            int close = open < 0 ? -1 : sql.indexOf('}', open);
-            if (open < 0 || close < 0) {
-                sb.append(sql, i, sql.length());
-                break;
-            }
-            sb.append(sql, i, open);
-            String key = sql.substring(open + 2, close);
-            sb.append(run.settings().placeholders().getOrDefault(key, "placeholder_value"));
-            i = close + 1;
-        }
-        return sb.toString();
     }
 
     private static String summary(String text) {
