@@ -59,6 +59,8 @@ def spec(version="3.0.3", param=None, req=None, resp=None, extra_ops=None, op_ex
         op["responses"]["200"]["content"] = {"application/json": {"schema": resp}}
     if resp_headers is not None:
         op["responses"]["200"]["headers"] = resp_headers
+    if op_id is None:
+        del op["operationId"]
     if op_extra:
         op.update(op_extra)
     doc = {"openapi": version, "info": {"title": "Users", "version": info_version}, "paths": {path: {"post": op}}}
@@ -109,11 +111,14 @@ BOUND_SCHEMAS = {
     "min-length": (S, "minLength", 5, 10, 1, False),
     "min-items": (A, "minItems", 5, 10, 1, False),
     "min-contains": (dict(A, contains={"type": "string"}), "minContains", 3, 5, 1, True),
+    "max-properties": ({"type": "object", "additionalProperties": S}, "maxProperties", 10, 5, 20, False),
+    "min-properties": ({"type": "object", "additionalProperties": S}, "minProperties", 5, 10, 1, False),
 }
 ATTR_TEXT = {
     "max": "maximum", "exclusive-max": "exclusiveMaximum", "max-length": "maxLength", "max-items": "maxItems",
     "max-contains": "maxContains", "min": "minimum", "exclusive-min": "exclusiveMinimum", "min-length": "minLength",
     "min-items": "minItems", "min-contains": "minContains",
+    "max-properties": "maxProperties", "min-properties": "minProperties",
 }
 
 
@@ -173,6 +178,16 @@ def schema_cases():
         out[(attr, "removed")] = (dict(obj, **{kw: {k: v}}), obj, True)
         if v2 is not None:
             out[(attr, "changed")] = (dict(obj, **{kw: {k: v}}), dict(obj, **{kw: {k: v2}}), True)
+    kinded = {"type": "object", "properties": {"kind": S, "type": S}}
+    disc = lambda **d: dict(kinded, discriminator=dict({"propertyName": "kind"}, **d))
+    out[("discriminator", "added")] = (kinded, disc(), False)
+    out[("discriminator", "removed")] = (disc(), kinded, False)
+    out[("discriminator", "property-name-changed")] = (disc(), disc(propertyName="type"), False)
+    out[("discriminator", "mapping-added")] = (disc(mapping={"cat": "Cat"}), disc(mapping={"cat": "Cat", "dog": "Dog"}),
+                                               False)
+    out[("discriminator", "mapping-deleted")] = (disc(mapping={"cat": "Cat", "dog": "Dog"}), disc(mapping={"cat": "Cat"}),
+                                                 False)
+    out[("discriminator", "mapping-changed")] = (disc(mapping={"cat": "Cat"}), disc(mapping={"cat": "Feline"}), False)
     cat = {"title": "Cat", "type": "object", "properties": {"meow": S}}
     dog = {"title": "Dog", "type": "object", "properties": {"bark": S}}
     fox = {"title": "Fox", "type": "object", "properties": {"yip": S}}
@@ -214,6 +229,15 @@ def schema_message(attr, action):
         kw = {"pattern-property": "patternProperties", "dependent-schema": "dependentSchemas",
               "dependent-required": "dependentRequired"}[attr]
         return f"{action} `{kw}` entry `{{value}}` of {{subject}} in {{operation}}"
+    if attr == "discriminator":
+        return {"added": "added a discriminator on `{value}` to {subject} in {operation}",
+                "removed": "removed the discriminator on `{value}` from {subject} in {operation}",
+                "property-name-changed": "changed the discriminator property of {subject} from `{old}` to `{new}` "
+                                         "in {operation}",
+                "mapping-added": "added the discriminator mapping `{value}` to {subject} in {operation}",
+                "mapping-deleted": "removed the discriminator mapping `{value}` from {subject} in {operation}",
+                "mapping-changed": "changed the discriminator mapping `{value}` of {subject} from `{old}` to `{new}` "
+                                   "in {operation}"}[action]
     if attr in ("one-of", "any-of"):
         kw = {"one-of": "oneOf", "any-of": "anyOf"}[attr]
         return f"{action} the `{kw}` variant `{{value}}` of {{subject}} in {{operation}}"
@@ -276,6 +300,12 @@ def schema_rules(levels):
                    "(with a major `info.version` bump), or revert it." if breaking else
                    "Nothing is required; review that the change is intended." if levels[name][0] == "INFO" else
                    "Check with the consumers of the API; announce the change or revert it.")
+            if attr == "discriminator":
+                why = ("The discriminator tells clients and servers which variant a payload is read as. oasdiff "
+                       "reports its changes as informational: the variants' own schemas are compared on their own, "
+                       "so a change that drops or narrows a variant is reported there. Generated clients that "
+                       "dispatch on the discriminator may still need regenerating.")
+                fix = "Review that clients dispatching on the discriminator follow the change; regenerate them."
             neg_head = doc_change(base)
             rule(name, levels[name][0], levels[name][1],
                  f"{side.capitalize()} {obj.replace('-', ' ')}: {attr.replace('-', ' ')} {action}.",
@@ -638,7 +668,12 @@ def handwritten(levels):
     add("response-success-status-added", "A success status was added.", "added the success status {status} to {operation}",
         "Informational.", "Nothing to do.", [("positive", one, with201, {}), ("negative", one, with404, {})])
     add("response-non-success-status-removed", "A non-success status was removed.",
-        "removed the non-success status {status} from {operation}", "Informational.", "Nothing to do.",
+        "removed the non-success status {status} from {operation}",
+        "An error level by mergegate's choice (oasdiff: INFO). Clients handle documented error statuses: "
+        "generated clients have a typed error per status, and hand-written ones branch on it (retry on 429, "
+        "re-authenticate on 401, show a message on 400). Removing the status drops that handling from "
+        "regenerated clients, and if the server still answers with it, clients meet an undocumented status.",
+        "Keep the status documented while the server can still return it; remove it in a new major version.",
         [("positive", with404, one, {}), ("negative", with201, one, {})])
     add("response-non-success-status-added", "A non-success status was added.",
         "added the non-success status {status} to {operation}", "Informational.", "Nothing to do.",
@@ -659,6 +694,116 @@ def handwritten(levels):
     add("response-header-added", "A response header was added.",
         "added the header `{name}` to the {status} response of {operation}", "Informational.", "Nothing to do.",
         [("positive", one, hdr(False), {}), ("negative", hdr(False), one, {})])
+    hdr_s = lambda **kw: spec(resp_headers={"X-Rate-Limit": dict({"schema": A}, **kw)})
+    hdr_i = lambda **kw: spec(resp_headers={"X-Rate-Limit": dict({"schema": I}, **kw)})
+    add("response-header-explode-changed", "The explode flag of an array or object response header changed.",
+        "changed `explode` of the header `{name}` of the {status} response of {operation} from {old} to {new}",
+        "`explode` decides how arrays and objects are written (`a,b` against `a=1,b=2`); clients split the value "
+        "the old way. On a value typed as a primitive it changes nothing on the wire, so it is not reported. "
+        "A mergegate rule (oasdiff does not compare explode).",
+        "Keep `explode` as it was, or publish the change under a new major version.",
+        [("positive", hdr_s(), hdr_s(explode=True), {}),
+         ("negative-primitive", hdr_i(explode=True), hdr_i(), {})])
+
+    # parameter serialisation
+    pa = lambda **kw: spec(param=dict({"schema": A}, **kw))
+    ps = lambda **kw: spec(param=dict({"schema": S}, **kw))
+    add("request-parameter-style-changed", "The serialisation style of a parameter changed.",
+        "changed the style of the {in} parameter `{name}` of {operation} from `{old}` to `{new}`",
+        "Clients write the parameter in the declared style (`form`: `?ids=a&ids=b`, `pipeDelimited`: "
+        "`?ids=a|b`); the server now parses another format and misreads or rejects them. OpenAPI's defaults "
+        "(`form` for query and cookie, `simple` for path and header) count as declared. A mergegate rule "
+        "(oasdiff does not compare styles).",
+        "Keep the style, or accept both formats and publish the new one under a new major version.",
+        [("positive", pa(style="form"), pa(style="pipeDelimited"), {}),
+         ("negative-default-spelled-out", pa(), pa(style="form"), {})])
+    add("request-parameter-explode-changed", "The explode flag of an array or object parameter changed.",
+        "changed `explode` of the {in} parameter `{name}` of {operation} from {old} to {new}",
+        "`explode` decides how arrays and objects are written (`?ids=a&ids=b` against `?ids=a,b`); clients keep "
+        "writing the old form. On a value typed as a primitive it changes nothing on the wire, so it is not "
+        "reported. A mergegate rule (oasdiff does not compare explode).",
+        "Keep `explode` as it was, or publish the change under a new major version.",
+        [("positive", pa(), pa(explode=False), {}), ("negative-primitive", ps(explode=True), ps(explode=False), {})])
+    add("request-parameter-allow-empty-value-removed", "A query parameter no longer allows an empty value.",
+        "the {in} parameter `{name}` of {operation} no longer allows an empty value (`allowEmptyValue` removed)",
+        "Clients that send `?{name}=` were accepted and are now rejected. A mergegate rule (oasdiff does not "
+        "compare allowEmptyValue).",
+        "Keep `allowEmptyValue: true` in this major version.",
+        [("positive", ps(allowEmptyValue=True), ps(), {}), ("negative", ps(), ps(allowEmptyValue=True), {})])
+    add("request-parameter-allow-empty-value-added", "A query parameter now allows an empty value.",
+        "the {in} parameter `{name}` of {operation} now allows an empty value",
+        "Accepting more in a request is compatible.", "Nothing to do.",
+        [("positive", ps(), ps(allowEmptyValue=True), {}), ("negative", ps(allowEmptyValue=True), ps(), {})])
+    hp = lambda prop: spec(param={"in": "header", "name": "X-Filter",
+                                  "schema": {"type": "object", "properties": {"nickname": prop}}})
+    add("request-header-property-became-enum", "A property of a header parameter's object schema became an enum.",
+        "{subject} became an enum ({values}) in {operation}",
+        "Clients send values outside the new enum, and the server rejects them.",
+        "Keep the property open in this major version, or publish the enum under a new major version.",
+        [("positive", hp(S), hp(dict(S, enum=["a", "b"])), {}),
+         ("negative-enum-value-added", hp(dict(S, enum=["a"])), hp(dict(S, enum=["a", "b"])), {})])
+
+    # readOnly / writeOnly (oasdiff's ids; three request cases raised to errors)
+    mut_why = {
+        ("request", "became-read-only"): "An error by mergegate's choice (oasdiff: INFO). Clients send the property, "
+        "and a server that treats it as readOnly ignores or rejects it: an update the client asked for silently "
+        "does not happen.",
+        ("request", "became-not-read-only"): "The property was readOnly, so clients never sent it.",
+        ("request", "became-write-only"): "writeOnly properties are still sent in requests: compatible.",
+        ("request", "became-not-write-only"): "Compatible: the request accepts the property as before.",
+        ("response", "became-read-only"): "readOnly properties are still returned: compatible.",
+        ("response", "became-not-read-only"): "Compatible: the response still carries the property.",
+        ("response", "became-write-only"): "writeOnly properties are not returned in responses: clients that read "
+        "the property stop receiving it. oasdiff reports it as informational.",
+        ("response", "became-not-write-only"): "The property is now returned where it was not before.",
+    }
+    for direction in ("request", "response"):
+        for req in ("required", "optional"):
+            for change, kw in (("became-read-only", "readOnly"), ("became-not-read-only", "readOnly"),
+                               ("became-write-only", "writeOnly"), ("became-not-write-only", "writeOnly")):
+                name = f"{direction}-{req}-property-{change}"
+                reqs = ("id", "lastName") if req == "required" else ("id",)
+                plain = user(required=reqs)
+                flagged = user(required=reqs, props={"id": S, "firstName": S, "lastName": dict(S, **{kw: True})})
+                place = (lambda sc: spec(req=sc)) if direction == "request" else (lambda sc: spec(resp=sc))
+                b, h = (plain, flagged) if "not" not in change else (flagged, plain)
+                why = mut_why[(direction, change)]
+                if name == "request-required-property-became-not-read-only":
+                    why = ("An error by mergegate's choice (oasdiff: INFO). A required readOnly property is not "
+                           "required in requests; without readOnly it is, and clients that never sent it are "
+                           "rejected.")
+                lvl = levels.get(name, ("INFO",))[0]
+                add(name, f"A {req} {direction} property {change.replace('-', ' ')}.",
+                    f"the {req} property `{{property}}` of {{where}} {change.replace('-', ' ')} in {{operation}}",
+                    why, "Keep the property as it was in this major version, or publish the change under a new "
+                         "major version." if lvl == "ERR" else "Nothing to do; check that the change is intended.",
+                    [("positive", place(b), place(h), {}), ("negative", place(b), doc_change(place(b)), {})])
+
+    # a concrete body replaced by oneOf
+    alt = {"oneOf": [user(required=("id",)), user(required=("firstName",))]}
+    add("request-body-wrapped-in-one-of", "A concrete request body was replaced by a oneOf of alternatives.",
+        "wrapped {subject} of {operation} in a oneOf of {value} alternatives",
+        "Under oneOf a payload must match exactly one alternative: a payload valid before may now match "
+        "several overlapping ones and be rejected.",
+        "Keep the concrete schema, or make the alternatives disjoint (a discriminator) under a new major version.",
+        [("positive", spec(req=user()), spec(req=alt), {}), ("negative", spec(req=user()), doc_change(spec(req=user())), {})])
+    add("response-body-wrapped-in-one-of", "A concrete response body was replaced by a oneOf of alternatives.",
+        "wrapped {subject} of {operation} in a oneOf of {value} alternatives",
+        "A field the response guaranteed may now be absent, depending on which alternative the server sends.",
+        "Keep the concrete schema in this major version.",
+        [("positive", spec(resp=user()), spec(resp=alt), {}),
+         ("negative", spec(resp=user()), doc_change(spec(resp=user())), {})])
+
+    # operationId
+    add("api-operation-id-removed", "An operation's operationId was removed or changed.",
+        "changed the operationId of {operation} from `{old}` to `{new}`",
+        "Informational, as in oasdiff: the wire contract is unchanged, but generated clients name their methods "
+        "after the operationId, so code calling the old name stops compiling after regeneration.",
+        "Keep the operationId, or tell client teams that regenerated code renames the method.",
+        [("positive", one, spec(op_id="updateUserV2"), {}), ("negative", one, doc_change(one), {})])
+    add("api-operation-id-added", "An operationId was added to an operation.",
+        "added the operationId `{new}` to {operation}", "Informational.", "Nothing to do.",
+        [("positive", spec(op_id=None), one, {}), ("negative", one, spec(op_id=None), {})])
 
     # security
     sec = lambda reqs: spec(op_extra={"security": reqs})
@@ -670,10 +815,123 @@ def handwritten(levels):
         "Keep the operation public in this major version, or publish the secured one under `/v{N+1}`.",
         [("positive-public-operation", with_schemes(one), with_schemes(sec([{"bearer": []}])), {}),
          ("negative", with_schemes(sec([{"bearer": []}])), with_schemes(sec([{"bearer": []}])), {})])
-    add("api-security-removed", "A security requirement was removed from an operation.",
-        "removed the security requirement `{value}` from {operation}", "Informational.", "Nothing to do.",
-        [("positive", with_schemes(sec([{"bearer": []}, {"apiKey": []}])), with_schemes(sec([{"bearer": []}])), {}),
+    add("api-security-removed", "A security requirement was removed, and clients that used it still get in.",
+        "removed the security requirement `{value}` from {operation}",
+        "Informational: the operation became public, or a remaining alternative asks for no more than the removed "
+        "one, so every client that authenticated before still does.",
+        "Nothing to do.",
+        [("positive-became-public", with_schemes(sec([{"bearer": []}])), with_schemes(one), {}),
+         ("positive-subset-remains", with_schemes(sec([{"bearer": [], "apiKey": []}, {"bearer": []}])),
+          with_schemes(sec([{"bearer": []}])), {}),
          ("negative", with_schemes(one), with_schemes(sec([{"bearer": []}])), {})])
+    add("api-security-requirement-removed", "A security alternative that clients use was removed.",
+        "removed the security requirement `{value}` from {operation}; clients that authenticate with it are "
+        "rejected",
+        "Security requirements are alternatives: a client picks one. When the operation stays secured and no "
+        "remaining alternative is satisfied by the removed one, clients that used it are locked out. oasdiff "
+        "reports every removal as api-security-removed (INFO); mergegate keeps that id for the harmless ones.",
+        "Keep the alternative in this major version, or publish the change under a new major version.",
+        [("positive", with_schemes(sec([{"bearer": []}, {"apiKey": []}])), with_schemes(sec([{"bearer": []}])), {}),
+         ("negative-became-public", with_schemes(sec([{"bearer": []}, {"apiKey": []}])), with_schemes(one), {})])
+    add("api-security-requirement-scheme-added", "A scheme was added to an existing security requirement.",
+        "added `{scheme}` to the security requirement `{value}` of {operation} (now `{new}`)",
+        "The schemes of one requirement must all be satisfied: clients that authenticated with the old "
+        "requirement alone are now rejected. oasdiff reports it as a requirement removed and one added (INFO).",
+        "Add the stronger requirement as a new alternative and keep the old one in this major version.",
+        [("positive", with_schemes(sec([{"bearer": []}])), with_schemes(sec([{"bearer": [], "apiKey": []}])), {}),
+         ("negative-new-alternative", with_schemes(sec([{"bearer": []}])),
+          with_schemes(sec([{"bearer": []}, {"apiKey": []}])), {})])
+    oauth = lambda **flow: {"type": "oauth2", "flows": {"authorizationCode": dict({
+        "authorizationUrl": "https://auth.example.com/authorize", "tokenUrl": "https://auth.example.com/token",
+        "refreshUrl": "https://auth.example.com/refresh", "scopes": {"read": "Read users", "write": "Write users"}},
+        **flow)}}
+    secured = lambda scheme, scopes=(): dict(spec(op_extra={"security": [{"auth": list(scopes)}]}),
+                                             components={"securitySchemes": {"auth": scheme}})
+    add("api-security-scope-added", "An operation requires another OAuth scope.",
+        "{operation} now also requires the scope `{scope}` of `{value}`",
+        "Informational in oasdiff (and so here): clients whose tokens lack the scope are rejected, so check that "
+        "they request it.", "Tell clients to request the new scope before the change ships.",
+        [("positive", secured(oauth(), ["read"]), secured(oauth(), ["read", "write"]), {}),
+         ("negative", secured(oauth(), ["read", "write"]), secured(oauth(), ["read"]), {})])
+    add("api-security-scope-removed", "An operation requires one OAuth scope less.",
+        "{operation} no longer requires the scope `{scope}` of `{value}`", "Compatible.", "Nothing to do.",
+        [("positive", secured(oauth(), ["read", "write"]), secured(oauth(), ["read"]), {}),
+         ("negative", secured(oauth(), ["read"]), secured(oauth(), ["read", "write"]), {})])
+    basic = {"type": "http", "scheme": "basic"}
+    sch_err = ("Keep the scheme as it is in this major version, or add the new one as another security scheme and "
+               "alternative so both work during the migration.")
+    add("api-security-component-type-changed", "A security scheme changed its type.",
+        "changed the type of the security scheme `{name}` from `{old}` to `{new}`",
+        "An error by mergegate's choice (oasdiff: INFO). Clients present credentials the way the type says "
+        "(an API key header, HTTP auth, OAuth); with another type every one of them is rejected.", sch_err,
+        [("positive", secured(basic), secured({"type": "apiKey", "in": "header", "name": "X-Key"}), {}),
+         ("negative", secured(basic), doc_change(secured(basic)), {})])
+    add("api-security-component-scheme-changed", "An HTTP security scheme changed its scheme (e.g. basic to bearer).",
+        "changed the HTTP scheme of the security scheme `{name}` from `{old}` to `{new}`",
+        "Clients send `Authorization: <scheme> ...`; a server expecting another scheme rejects them (basic "
+        "credentials are not a bearer token). Names compare case-insensitively (RFC 9110). A mergegate rule "
+        "(oasdiff reports no change of the HTTP scheme).", sch_err,
+        [("positive", secured(basic), secured({"type": "http", "scheme": "bearer"}), {}),
+         ("negative-case-only", secured(basic), secured({"type": "http", "scheme": "Basic"}), {})])
+    bearer = lambda fmt: {"type": "http", "scheme": "bearer", "bearerFormat": fmt}
+    add("api-security-component-bearer-format-changed", "The bearerFormat hint of a security scheme changed.",
+        "changed `bearerFormat` of the security scheme `{name}` from `{old}` to `{new}`",
+        "`bearerFormat` is a hint (OpenAPI: \"primarily for documentation purposes\"): tokens come from the "
+        "authorization server, not from the client, so existing clients are not rejected by the spec change "
+        "itself; check whether the issuer changed. A mergegate rule.",
+        "Check with the consumers that their tokens still come from the same issuer.",
+        [("positive", secured(bearer("JWT")), secured(bearer("opaque")), {}),
+         ("negative", secured(bearer("JWT")), doc_change(secured(bearer("JWT"))), {})])
+    oidc = lambda url: {"type": "openIdConnect", "openIdConnectUrl": url}
+    add("api-security-component-open-id-connect-url-changed", "The OpenID Connect discovery URL changed.",
+        "changed the OpenID Connect URL of the security scheme `{name}` from `{old}` to `{new}`",
+        "The discovery document names the issuer; a new URL means tokens from the old issuer are no longer "
+        "accepted, so every existing client must be reconfigured. A mergegate rule (oasdiff reports none).",
+        sch_err,
+        [("positive", secured(oidc("https://id.example.com/.well-known/openid-configuration")),
+          secured(oidc("https://login.example.com/.well-known/openid-configuration")), {}),
+         ("negative", secured(oidc("https://id.example.com/.well-known/openid-configuration")),
+          doc_change(secured(oidc("https://id.example.com/.well-known/openid-configuration"))), {})])
+    add("api-security-component-oauth-url-changed", "An OAuth flow's authorization or refresh URL changed.",
+        "changed `{attribute}` of the security scheme `{name}` from `{old}` to `{new}`",
+        "An error by mergegate's choice (oasdiff: INFO). Clients are configured with these URLs: they send users "
+        "to the old authorization endpoint and refresh tokens at the old refresh endpoint.", sch_err,
+        [("positive", secured(oauth()), secured(oauth(authorizationUrl="https://login.example.com/authorize")), {}),
+         ("positive-refresh-url", secured(oauth()), secured(oauth(refreshUrl="https://login.example.com/refresh")),
+          {}),
+         ("negative", secured(oauth()), secured(oauth(tokenUrl="https://login.example.com/token")), {})])
+    add("api-security-component-oauth-token-url-changed", "An OAuth flow's token URL changed.",
+        "changed `{attribute}` of the security scheme `{name}` from `{old}` to `{new}`",
+        "An error by mergegate's choice (oasdiff: INFO). Clients obtain tokens at the configured token URL; "
+        "after the change they ask the old endpoint and get no usable token.", sch_err,
+        [("positive", secured(oauth()), secured(oauth(tokenUrl="https://login.example.com/token")), {}),
+         ("negative", secured(oauth()), secured(oauth(authorizationUrl="https://login.example.com/authorize")), {})])
+    scopes = lambda sc: oauth(scopes=sc)
+    add("api-security-component-oauth-scope-added", "A security scheme declares a new OAuth scope.",
+        "added the scope `{value}` to the {flow} flow of the security scheme `{name}`", "Compatible.",
+        "Nothing to do.",
+        [("positive", secured(scopes({"read": "Read users"})), secured(scopes({"read": "Read users", "admin": "All"})),
+          {}), ("negative", secured(scopes({"read": "Read users", "admin": "All"})), secured(scopes({"read": "Read users"})), {})])
+    add("api-security-component-oauth-scope-removed", "A security scheme no longer declares an OAuth scope.",
+        "removed the scope `{value}` from the {flow} flow of the security scheme `{name}`",
+        "Informational, as in oasdiff: operations that require the scope are reported on their own.",
+        "Check that no client still requests the scope.",
+        [("positive", secured(scopes({"read": "Read users", "admin": "All"})), secured(scopes({"read": "Read users"})),
+          {}), ("negative", secured(scopes({"read": "Read users"})), secured(scopes({"read": "Read users", "admin": "All"})), {})])
+    add("api-security-component-oauth-scope-changed", "The description of an OAuth scope changed.",
+        "changed the description of the scope `{value}` in the {flow} flow of the security scheme `{name}`",
+        "Informational.", "Nothing to do.",
+        [("positive", secured(scopes({"read": "Read users"})), secured(scopes({"read": "Read all users"})), {}),
+         ("negative", secured(scopes({"read": "Read users"})), doc_change(secured(scopes({"read": "Read users"}))), {})])
+    two_schemes = lambda: dict(secured(basic), components={"securitySchemes": {"auth": basic, "key": {
+        "type": "apiKey", "in": "header", "name": "X-Key"}}})
+    add("api-security-component-added", "A security scheme was added to the components.",
+        "added the security scheme `{name}`", "Informational.", "Nothing to do.",
+        [("positive", secured(basic), two_schemes(), {}), ("negative", two_schemes(), secured(basic), {})])
+    add("api-security-component-removed", "A security scheme was removed from the components.",
+        "removed the security scheme `{name}`",
+        "Informational, as in oasdiff: operations that required it are reported on their own.", "Nothing to do.",
+        [("positive", two_schemes(), secured(basic), {}), ("negative", secured(basic), two_schemes(), {})])
 
     # webhooks (3.1)
     wh = lambda names: dict(spec("3.1.0"), webhooks={n: {"post": {"operationId": n, "responses": {

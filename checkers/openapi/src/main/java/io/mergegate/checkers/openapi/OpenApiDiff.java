@@ -94,6 +94,9 @@ final class OpenApiDiff {
             }
         }
         webhooks();
+        if (headRoot.node() != null && baseRoot.node() != null) {
+            securitySchemes();
+        }
         return changes;
     }
 
@@ -224,10 +227,24 @@ final class OpenApiDiff {
         if (exempt(b)) {
             return;
         }
+        operationId(b, h);
         security(b, h);
         parameters(b, h);
         requestBody(b, h);
         responses(b, h);
+    }
+
+    /** Generated clients name their methods after operationId: oasdiff reports a changed one as removed. */
+    private void operationId(Op b, Op h) {
+        String bid = b.at.node().string("operationId");
+        String hid = h.at.node().string("operationId");
+        Located at = h.at.child("operationId").node() != null ? h.at.child("operationId") : h.at;
+        if (bid != null && !bid.equals(hid)) {
+            emit("api-operation-id-removed", h.method, h.path, h.pointer + "/operationId", at,
+                    Map.of("old", bid, "new", hid == null ? "none" : hid));
+        } else if (bid == null && hid != null) {
+            emit("api-operation-id-added", h.method, h.path, h.pointer + "/operationId", at, Map.of("new", hid));
+        }
     }
 
     private void lifecycle(Op b, Op h) {
@@ -335,35 +352,189 @@ final class OpenApiDiff {
         return requirements.isEmpty() || requirements.stream().anyMatch(r -> r.isMap() && r.fields().isEmpty());
     }
 
+    /**
+     * Security requirements are alternatives (OR) of scheme sets (AND). A client that authenticated with a
+     * base alternative keeps working when some head alternative asks for a subset of its schemes and
+     * scopes; otherwise it is locked out: the alternative was removed, or a scheme was added to it.
+     */
     private void security(Op b, Op h) {
         List<SpecNode> bs = security(baseRoot, b);
         List<SpecNode> hs = security(headRoot, h);
         Located at = h.at.child("security").node() != null ? h.at.child("security") : headRoot.child("security");
-        Set<String> bk = requirementKeys(bs);
-        Set<String> hk = requirementKeys(hs);
+        Map<String, Map<String, Set<String>>> bk = requirements(bs);
+        Map<String, Map<String, Set<String>>> hk = requirements(hs);
+        String pointer = h.pointer + "/security";
         if (isPublic(bs) && !isPublic(hs)) {
-            emit("api-security-added", h.method, h.path, h.pointer + "/security", at,
-                    Map.of("value", String.join(" or ", hk), "public", "true"));
+            emit("api-security-added", h.method, h.path, pointer, at,
+                    Map.of("value", String.join(" or ", hk.keySet()), "public", "true"));
             return;
         }
-        for (String k : hk) {
-            if (!bk.contains(k) && !k.isEmpty()) {
-                emit("api-security-added", h.method, h.path, h.pointer + "/security", at, Map.of("value", k));
+        boolean headPublic = isPublic(hs);
+        Set<String> explained = new LinkedHashSet<>();
+        for (Map.Entry<String, Map<String, Set<String>>> e : bk.entrySet()) {
+            String k = e.getKey();
+            if (hk.containsKey(k) || k.isEmpty()) {
+                continue;
+            }
+            if (headPublic || hk.values().stream().anyMatch(r -> covers(e.getValue(), r))) {
+                emit("api-security-removed", h.method, h.path, pointer, at, Map.of("value", k));
+                continue;
+            }
+            String superset = hk.keySet().stream().filter(n -> !bk.containsKey(n) && !explained.contains(n)
+                    && hk.get(n).keySet().containsAll(e.getValue().keySet())).findFirst().orElse(null);
+            if (superset != null) {
+                explained.add(superset);
+                Set<String> added = new java.util.TreeSet<>(hk.get(superset).keySet());
+                added.removeAll(e.getValue().keySet());
+                emit("api-security-requirement-scheme-added", h.method, h.path, pointer, at,
+                        Map.of("value", k, "new", superset, "scheme", String.join(", ", added)));
+            } else {
+                emit("api-security-requirement-removed", h.method, h.path, pointer, at, Map.of("value", k));
             }
         }
-        for (String k : bk) {
-            if (!hk.contains(k) && !k.isEmpty()) {
-                emit("api-security-removed", h.method, h.path, h.pointer + "/security", at, Map.of("value", k));
+        for (String k : hk.keySet()) {
+            if (!bk.containsKey(k) && !k.isEmpty() && !explained.contains(k)) {
+                emit("api-security-added", h.method, h.path, pointer, at, Map.of("value", k));
+            }
+        }
+        for (Map.Entry<String, Map<String, Set<String>>> e : bk.entrySet()) {
+            Map<String, Set<String>> other = hk.get(e.getKey());
+            if (other == null) {
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> scheme : e.getValue().entrySet()) {
+                Set<String> hScopes = other.getOrDefault(scheme.getKey(), Set.of());
+                for (String scope : hScopes) {
+                    if (!scheme.getValue().contains(scope)) {
+                        emit("api-security-scope-added", h.method, h.path, pointer, at,
+                                Map.of("value", scheme.getKey(), "scope", scope));
+                    }
+                }
+                for (String scope : scheme.getValue()) {
+                    if (!hScopes.contains(scope)) {
+                        emit("api-security-scope-removed", h.method, h.path, pointer, at,
+                                Map.of("value", scheme.getKey(), "scope", scope));
+                    }
+                }
             }
         }
     }
 
-    private static Set<String> requirementKeys(List<SpecNode> requirements) {
-        Set<String> out = new LinkedHashSet<>();
+    /** True when a client holding what {@code held} asks for also satisfies {@code asked}. */
+    private static boolean covers(Map<String, Set<String>> held, Map<String, Set<String>> asked) {
+        for (Map.Entry<String, Set<String>> e : asked.entrySet()) {
+            Set<String> scopes = held.get(e.getKey());
+            if (scopes == null || !scopes.containsAll(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each alternative by its sorted scheme names ("a and b"), with each scheme's scopes. */
+    private static Map<String, Map<String, Set<String>>> requirements(List<SpecNode> requirements) {
+        Map<String, Map<String, Set<String>>> out = new LinkedHashMap<>();
         for (SpecNode r : requirements) {
-            out.add(String.join(" and ", new java.util.TreeSet<>(r.fields().keySet())));
+            Map<String, Set<String>> schemes = new java.util.TreeMap<>();
+            if (r.isMap()) {
+                r.fields().forEach((name, scopes) -> {
+                    Set<String> set = new LinkedHashSet<>();
+                    if (scopes.isList()) {
+                        scopes.items().forEach(i -> set.add(i.text()));
+                    }
+                    schemes.put(name, set);
+                });
+            }
+            out.putIfAbsent(String.join(" and ", schemes.keySet()), schemes);
         }
         return out;
+    }
+
+    /** Components' security schemes: how clients obtain and present credentials. */
+    private void securitySchemes() {
+        Located bc = base.resolve(baseRoot.child("components")).child("securitySchemes");
+        Located hc = head.resolve(headRoot.child("components")).child("securitySchemes");
+        Map<String, SpecNode> bm = bc.node() != null && bc.node().isMap() ? bc.node().fields() : Map.of();
+        Map<String, SpecNode> hm = hc.node() != null && hc.node().isMap() ? hc.node().fields() : Map.of();
+        for (String name : bm.keySet()) {
+            String pointer = "/components/securitySchemes/" + Located.escape(name);
+            if (!hm.containsKey(name)) {
+                emit("api-security-component-removed", "", "", pointer, hc.node() != null ? hc : headRoot,
+                        Map.of("name", name));
+                continue;
+            }
+            Located b = base.resolve(bc.child(name));
+            Located h = head.resolve(hc.child(name));
+            if (b.node() != null && h.node() != null && b.node().isMap() && h.node().isMap()) {
+                compareScheme(name, pointer, b, h);
+            }
+        }
+        for (String name : hm.keySet()) {
+            if (!bm.containsKey(name)) {
+                emit("api-security-component-added", "", "", "/components/securitySchemes/" + Located.escape(name),
+                        hc.child(name), Map.of("name", name));
+            }
+        }
+    }
+
+    private void compareScheme(String name, String pointer, Located b, Located h) {
+        if (attribute("api-security-component-type-changed", name, pointer, b, h, "type", false)) {
+            return;
+        }
+        attribute("api-security-component-scheme-changed", name, pointer, b, h, "scheme", true);
+        attribute("api-security-component-bearer-format-changed", name, pointer, b, h, "bearerFormat", false);
+        attribute("api-security-component-open-id-connect-url-changed", name, pointer, b, h, "openIdConnectUrl", false);
+        Located bf = b.child("flows");
+        Located hf = h.child("flows");
+        if (bf.node() == null || hf.node() == null || !bf.node().isMap() || !hf.node().isMap()) {
+            return;
+        }
+        for (String flow : bf.node().fields().keySet()) {
+            Located bflow = bf.child(flow);
+            Located hflow = hf.child(flow);
+            if (hflow.node() == null || !hflow.node().isMap() || !bflow.node().isMap()) {
+                continue;
+            }
+            String fp = pointer + "/flows/" + Located.escape(flow);
+            attribute("api-security-component-oauth-url-changed", name, fp, bflow, hflow, "authorizationUrl", false);
+            attribute("api-security-component-oauth-url-changed", name, fp, bflow, hflow, "refreshUrl", false);
+            attribute("api-security-component-oauth-token-url-changed", name, fp, bflow, hflow, "tokenUrl", false);
+            Located bsc = bflow.child("scopes");
+            Located hsc = hflow.child("scopes");
+            Map<String, SpecNode> bs = bsc.node() != null && bsc.node().isMap() ? bsc.node().fields() : Map.of();
+            Map<String, SpecNode> hs = hsc.node() != null && hsc.node().isMap() ? hsc.node().fields() : Map.of();
+            for (Map.Entry<String, SpecNode> s : bs.entrySet()) {
+                SpecNode other = hs.get(s.getKey());
+                Map<String, String> args = Map.of("name", name, "flow", flow, "value", s.getKey());
+                String sp = fp + "/scopes/" + Located.escape(s.getKey());
+                if (other == null) {
+                    emit("api-security-component-oauth-scope-removed", "", "", sp, hsc.node() != null ? hsc : hflow, args);
+                } else if (!s.getValue().canonical().equals(other.canonical())) {
+                    emit("api-security-component-oauth-scope-changed", "", "", sp, hsc.child(s.getKey()), args);
+                }
+            }
+            for (String scope : hs.keySet()) {
+                if (!bs.containsKey(scope)) {
+                    emit("api-security-component-oauth-scope-added", "", "", fp + "/scopes/" + Located.escape(scope),
+                            hsc.child(scope), Map.of("name", name, "flow", flow, "value", scope));
+                }
+            }
+        }
+    }
+
+    /** Reports a changed (added, removed or edited) scalar attribute of a security scheme or flow. */
+    private boolean attribute(String rule, String name, String pointer, Located b, Located h, String key,
+            boolean caseInsensitive) {
+        String bv = b.node().string(key);
+        String hv = h.node().string(key);
+        boolean same = bv == null ? hv == null : hv != null && (caseInsensitive ? bv.equalsIgnoreCase(hv) : bv.equals(hv));
+        if (same) {
+            return false;
+        }
+        Located at = h.child(key).node() != null ? h.child(key) : h;
+        emit(rule, "", "", pointer + "/" + key, at, Map.of("name", name, "attribute", key,
+                "old", bv == null ? "none" : bv, "new", hv == null ? "none" : hv));
+        return true;
     }
 
     /** Parameters by location and name; path parameters by their position in the template. */
@@ -431,8 +602,10 @@ final class OpenApiDiff {
                         pointer + "/required", hpar.child("required").node() != null ? hpar.child("required") : hpar, args);
             }
             parameterLifecycle(bpar, hpar, h, pointer, args);
+            serialisation(bpar, hpar, in, "request-parameter", h, pointer, args);
+            allowEmptyValue(bpar, hpar, in, h, pointer, args);
             String where = "the " + in + " parameter `" + name + "`";
-            SchemaDiff.Ctx ctx = new SchemaDiff.Ctx(h.method, h.path, true, "parameter", where, pointer, false);
+            SchemaDiff.Ctx ctx = new SchemaDiff.Ctx(h.method, h.path, true, "parameter", where, pointer, false, in);
             schemas.compare(parameterSchema(bpar), parameterSchema(hpar), ctx);
         }
         for (Map.Entry<String, Located> e : hp.entrySet()) {
@@ -485,6 +658,67 @@ final class OpenApiDiff {
                 emit("request-parameter-sunset-date-changed-too-small", h.method, h.path, pointer + "/x-sunset",
                         hpar.child("x-sunset"), with(args, "old", bSunset.toString(), "new", hSunset.toString()));
             }
+        }
+    }
+
+    /** OpenAPI's default style per parameter location. */
+    private static String defaultStyle(String in) {
+        return in.equals("query") || in.equals("cookie") ? "form" : "simple";
+    }
+
+    /**
+     * Style and explode of a parameter or header, with OpenAPI's defaults filled in: a change alters
+     * the wire format clients produce (requests) or parse (responses). Explode only changes how arrays
+     * and objects are written, so on a value typed as a primitive it is no change. {@code content}-typed
+     * parameters have no style.
+     */
+    private void serialisation(Located b, Located h, String in, String prefix, Op op, String pointer,
+            Map<String, String> args) {
+        if (b.child("schema").node() == null || h.child("schema").node() == null) {
+            return;
+        }
+        String bs = b.node().string("style");
+        String hs = h.node().string("style");
+        String bStyle = bs == null ? defaultStyle(in) : bs;
+        String hStyle = hs == null ? defaultStyle(in) : hs;
+        if (!bStyle.equals(hStyle) && !prefix.equals("response-header")) { // header style is always simple
+            emit(prefix + "-style-changed", op.method, op.path, pointer + "/style",
+                    h.child("style").node() != null ? h.child("style") : h, with(args, "old", bStyle, "new", hStyle));
+            return;
+        }
+        boolean bExplode = explode(b, bStyle);
+        boolean hExplode = explode(h, hStyle);
+        if (bExplode != hExplode && (structured(base, b) || structured(head, h))) {
+            emit(prefix + "-explode-changed", op.method, op.path, pointer + "/explode",
+                    h.child("explode").node() != null ? h.child("explode") : h,
+                    with(args, "old", String.valueOf(bExplode), "new", String.valueOf(hExplode)));
+        }
+    }
+
+    private static boolean explode(Located p, String style) {
+        String e = p.node().string("explode");
+        return e == null ? style.equals("form") : e.equalsIgnoreCase("true");
+    }
+
+    /** True unless the schema is typed as primitives only (an untyped schema may hold arrays or objects). */
+    private static boolean structured(Workspace ws, Located param) {
+        Set<String> types = SchemaView.of(ws, param.child("schema")).types;
+        return types.isEmpty() || types.contains("array") || types.contains("object");
+    }
+
+    /** allowEmptyValue (query parameters only): withdrawing it rejects {@code ?name=} that was accepted. */
+    private void allowEmptyValue(Located b, Located h, String in, Op op, String pointer, Map<String, String> args) {
+        if (!in.equals("query")) {
+            return;
+        }
+        boolean be = b.node().flag("allowEmptyValue");
+        boolean he = h.node().flag("allowEmptyValue");
+        if (be && !he) {
+            emit("request-parameter-allow-empty-value-removed", op.method, op.path, pointer + "/allowEmptyValue",
+                    h.child("allowEmptyValue").node() != null ? h.child("allowEmptyValue") : h, args);
+        } else if (!be && he) {
+            emit("request-parameter-allow-empty-value-added", op.method, op.path, pointer + "/allowEmptyValue",
+                    h.child("allowEmptyValue"), args);
         }
     }
 
@@ -547,7 +781,7 @@ final class OpenApiDiff {
                 continue;
             }
             SchemaDiff.Ctx ctx = new SchemaDiff.Ctx(h.method, h.path, request, "body",
-                    bm.size() > 1 ? where + " (" + type + ")" : where, p, textual(type));
+                    bm.size() > 1 ? where + " (" + type + ")" : where, p, textual(type), "");
             schemas.compare(bc.child(type).child("schema"), hc.child(type).child("schema"), ctx);
         }
         for (String type : hm.keySet()) {
@@ -650,8 +884,13 @@ final class OpenApiDiff {
             if (other == null) {
                 emit(required ? "required-response-header-removed" : "optional-response-header-removed", h.method,
                         h.path, p, list, args);
-            } else if (required && !(other.node() != null && other.node().flag("required"))) {
-                emit("response-header-became-optional", h.method, h.path, p + "/required", other, args);
+            } else {
+                if (required && !(other.node() != null && other.node().flag("required"))) {
+                    emit("response-header-became-optional", h.method, h.path, p + "/required", other, args);
+                }
+                if (e.getValue().node() != null && other.node() != null) {
+                    serialisation(e.getValue(), other, "header", "response-header", h, p, args);
+                }
             }
         }
         for (Map.Entry<String, Located> e : hh.entrySet()) {

@@ -18,8 +18,9 @@ final class SchemaDiff {
 
     private static final int MAX_DEPTH = 48;
 
-    /** Where the schema sits: request body, a response, or a parameter. */
-    record Ctx(String method, String path, boolean request, String kind, String where, String pointer, boolean textual) {
+    /** Where the schema sits: request body, a response, or a parameter ({@code in}: its location, else ""). */
+    record Ctx(String method, String path, boolean request, String kind, String where, String pointer, boolean textual,
+            String in) {
         String direction() {
             return request ? "request" : "response";
         }
@@ -39,7 +40,9 @@ final class SchemaDiff {
             new Bound("exclusiveMinimum", "exclusive-min", false, false),
             new Bound("minLength", "min-length", false, true),
             new Bound("minItems", "min-items", false, true),
-            new Bound("minContains", "min-contains", false, false));
+            new Bound("minContains", "min-contains", false, false),
+            new Bound("maxProperties", "max-properties", true, false),
+            new Bound("minProperties", "min-properties", false, true));
 
     /** Keywords whose presence constrains the value (adding narrows) or, for prefixItems, describes more. */
     private static final Map<String, String> NARROWING_PRESENCE = Map.of(
@@ -93,6 +96,8 @@ final class SchemaDiff {
         extensibleEnum(bv, hv, ctx, obj, prop, sp);
         bounds(bv, hv, ctx, obj, prop, sp);
         keywords(bv, hv, ctx, obj, prop, sp);
+        discriminator(bv, hv, ctx, obj, prop, sp);
+        wrappedInOneOf(bv, hv, ctx, prop, sp);
         variants("oneOf", "one-of", bv.oneOf, hv.oneOf, hv, ctx, obj, prop, sp, depth);
         variants("anyOf", "any-of", bv.anyOf, hv.anyOf, hv, ctx, obj, prop, sp, depth);
         properties(bv, hv, ctx, prop, sp, depth);
@@ -193,13 +198,23 @@ final class SchemaDiff {
             emit(prefix + "type-generalized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         } else if (single && b.types.contains("number") && h.types.contains("integer") && !ctx.request) {
             emit(prefix + "type-specialized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
-        } else if (!single && h.types.containsAll(b.types)) {
+        } else if (!single && covers(h.types, b.types)) {
             emit(prefix + "list-of-types-widened", ctx, prop, sp + "/type", at, "old", old, "new", neu);
-        } else if (!single && b.types.containsAll(h.types)) {
+        } else if (!single && covers(b.types, h.types)) {
             emit(prefix + "list-of-types-narrowed", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         } else {
             emit(prefix + "type-changed", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         }
+    }
+
+    /** Every type of {@code narrow} is in {@code wide}; {@code number} includes {@code integer}. */
+    private static boolean covers(Set<String> wide, Set<String> narrow) {
+        for (String t : narrow) {
+            if (!wide.contains(t) && !(t.equals("integer") && wide.contains("number"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String render(Set<String> types, String format) {
@@ -223,7 +238,10 @@ final class SchemaDiff {
         Set<String> hv = values(he);
         String dir = ctx.direction();
         if (be == null && he != null && ctx.request && hv != null) {
-            emit(dir + "-" + obj + "-became-enum", ctx, prop, sp + "/enum", he, "values", String.join(", ", hv));
+            // oasdiff names the header case only: request-header-property-became-enum
+            String rule = obj.equals("parameter-property") && ctx.in.equals("header") ? "request-header-property-became-enum"
+                    : dir + "-" + obj + "-became-enum";
+            emit(rule, ctx, prop, sp + "/enum", he, "values", String.join(", ", hv));
             return;
         }
         if (bv == null || hv == null) {
@@ -328,6 +346,70 @@ final class SchemaDiff {
         perKey(b, h, "patternProperties", prefix + "pattern-property", ctx, prop, sp);
         perKey(b, h, "dependentSchemas", prefix + "dependent-schema", ctx, prop, sp);
         perKey(b, h, "dependentRequired", prefix + "dependent-required", ctx, prop, sp);
+    }
+
+    /**
+     * The discriminator picks the variant a payload is read as. oasdiff reports its changes as INFO (the
+     * variants' own schemas are compared separately), and so do we.
+     */
+    private void discriminator(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
+        Located bd = b.keyword("discriminator");
+        Located hd = h.keyword("discriminator");
+        boolean bm = bd != null && bd.node() != null && bd.node().isMap();
+        boolean hm = hd != null && hd.node() != null && hd.node().isMap();
+        String prefix = ctx.direction() + "-" + obj + "-discriminator-";
+        String pointer = sp + "/discriminator";
+        if (!bm && hm) {
+            emit(prefix + "added", ctx, prop, pointer, hd, "value", String.valueOf(hd.node().string("propertyName")));
+            return;
+        }
+        if (bm && !hm) {
+            emit(prefix + "removed", ctx, prop, pointer, h.at, "value", String.valueOf(bd.node().string("propertyName")));
+            return;
+        }
+        if (!bm) {
+            return;
+        }
+        String bn = bd.node().string("propertyName");
+        String hn = hd.node().string("propertyName");
+        if (bn != null && hn != null && !bn.equals(hn)) {
+            emit(prefix + "property-name-changed", ctx, prop, pointer + "/propertyName", hd.child("propertyName"),
+                    "old", bn, "new", hn);
+        }
+        Located bmap = bd.child("mapping");
+        Located hmap = hd.child("mapping");
+        Map<String, SpecNode> bv = bmap.node() != null && bmap.node().isMap() ? bmap.node().fields() : Map.of();
+        Map<String, SpecNode> hv = hmap.node() != null && hmap.node().isMap() ? hmap.node().fields() : Map.of();
+        for (Map.Entry<String, SpecNode> e : bv.entrySet()) {
+            String p = pointer + "/mapping/" + Located.escape(e.getKey());
+            SpecNode other = hv.get(e.getKey());
+            if (other == null) {
+                emit(prefix + "mapping-deleted", ctx, prop, p, hmap.node() != null ? hmap : hd, "value", e.getKey());
+            } else if (!e.getValue().canonical().equals(other.canonical())) {
+                emit(prefix + "mapping-changed", ctx, prop, p, hmap.child(e.getKey()), "value", e.getKey(),
+                        "old", e.getValue().canonical(), "new", other.canonical());
+            }
+        }
+        for (String k : hv.keySet()) {
+            if (!bv.containsKey(k)) {
+                emit(prefix + "mapping-added", ctx, prop, pointer + "/mapping/" + Located.escape(k), hmap.child(k),
+                        "value", k);
+            }
+        }
+    }
+
+    /**
+     * A concrete object body replaced by a {@code oneOf} of alternatives: a payload that was valid may now
+     * match several alternatives (rejected) or, in a response, lack a field that was guaranteed.
+     */
+    private void wrappedInOneOf(SchemaView b, SchemaView h, Ctx ctx, String prop, String sp) {
+        if (!prop.isEmpty() || !ctx.kind.equals("body") || !b.oneOf.isEmpty() || h.oneOf.isEmpty()
+                || !h.properties.isEmpty() || b.properties.isEmpty()) {
+            return;
+        }
+        Located at = h.at.child("oneOf").node() != null ? h.at.child("oneOf") : h.at;
+        emit(ctx.direction() + "-body-wrapped-in-one-of", ctx, prop, sp + "/oneOf", at,
+                "value", String.valueOf(h.oneOf.size()));
     }
 
     private void presence(SchemaView b, SchemaView h, String keyword, String rule, Ctx ctx, String prop, String sp) {
@@ -469,6 +551,7 @@ final class SchemaDiff {
                     emit(rule, ctx, child, pointer + "/required", hp, "name", name);
                 }
             }
+            mutability(bp, hpr, ctx, child, pointer, hp, hReq);
             diff.propertyLifecycle(bp, hpr, ctx, child, pointer, hp);
             compare(e.getValue(), hp, ctx, child, pointer, depth + 1);
         }
@@ -491,6 +574,24 @@ final class SchemaDiff {
                 emit(req ? "response-required-property-added" : "response-optional-property-added", ctx, child, pointer,
                         e.getValue(), "name", name);
             }
+        }
+    }
+
+    /**
+     * readOnly / writeOnly changes of a property present on both sides, named like oasdiff's
+     * {@code request-required-property-became-read-only}. Whether it breaks is in the rule's level.
+     */
+    private void mutability(Located bp, Located hp, Ctx ctx, String prop, String pointer, Located at, boolean required) {
+        for (String keyword : List.of("readOnly", "writeOnly")) {
+            boolean bf = flag(bp, keyword);
+            boolean hf = flag(hp, keyword);
+            if (bf == hf) {
+                continue;
+            }
+            String attr = keyword.equals("readOnly") ? "read-only" : "write-only";
+            Located where = at.node() != null && at.node().isMap() && at.node().has(keyword) ? at.child(keyword) : at;
+            emit(ctx.direction() + "-" + (required ? "required" : "optional") + "-property-became-"
+                    + (hf ? "" : "not-") + attr, ctx, prop, pointer + "/" + keyword, where, "keyword", keyword);
         }
     }
 
