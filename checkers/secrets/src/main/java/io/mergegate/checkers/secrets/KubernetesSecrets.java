@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class KubernetesSecrets {
 
     private static final Pattern KIND_SECRET = Pattern.compile("(?m)^kind:[ \t]*[\"']?Secret[\"']?[ \t]*\r?$");
+    private static final Pattern KIND_SEALED = Pattern.compile("(?m)^kind:[ \t]*[\"']?SealedSecret[\"']?[ \t]*\r?$");
     private static final Pattern DOC_SPLIT = Pattern.compile("(?m)^---[^\r\n]*\r?$");
     private static final Pattern SECTION = Pattern.compile("^(data|stringData):[ \t]*$");
     private static final Pattern ENTRY = Pattern.compile("^([ \t]+)([A-Za-z0-9_.\\-]+|\"[^\"]+\"|'[^']+'):[ \t]*(.*)$");
@@ -25,6 +26,28 @@ final class KubernetesSecrets {
     static boolean applies(String path, String text) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
         return (p.endsWith(".yaml") || p.endsWith(".yml")) && text.contains("Secret") && KIND_SECRET.matcher(text).find();
+    }
+
+    /** Byte ranges of the {@code kind: SealedSecret} documents of a YAML file: their values are ciphertext. */
+    static List<int[]> sealedDocuments(String path, String text) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        List<int[]> out = new ArrayList<>();
+        if (!(p.endsWith(".yaml") || p.endsWith(".yml")) || !text.contains("SealedSecret")) {
+            return out;
+        }
+        Matcher split = DOC_SPLIT.matcher(text);
+        int docStart = 0;
+        while (true) {
+            boolean more = split.find();
+            int docEnd = more ? split.start() : text.length();
+            if (KIND_SEALED.matcher(text).region(docStart, docEnd).find()) {
+                out.add(new int[] {docStart, docEnd});
+            }
+            if (!more) {
+                return out;
+            }
+            docStart = split.end();
+        }
     }
 
     static List<SecretMatch> scan(String path, String text, SecretScanner.Lines lines, BitSet report) {

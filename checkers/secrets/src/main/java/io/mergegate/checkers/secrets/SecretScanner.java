@@ -137,6 +137,8 @@ public final class SecretScanner {
             out.addAll(KubernetesSecrets.scan(path, text, lineIndex, lines));
         }
         dropGenericOverlaps(out);
+        dropInSealedSecrets(path, text, lineIndex, out);
+        dropKubernetesOverlaps(out);
         Set<String> once = new HashSet<>();
         out.removeIf(m -> !once.add(m.ruleId() + '\u0000' + m.line() + '\u0000' + m.value()));
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
@@ -156,28 +158,68 @@ public final class SecretScanner {
         }
     }
 
-    /** A value a specific detector recognised is reported once, under its specific rule. */
+    /**
+     * A value a specific detector recognised is reported once, under its specific rule; of two generic
+     * matches of one value (a connection string's {@code Password=} seen whole and cut at {@code &}) the longer stays.
+     */
     private static void dropGenericOverlaps(List<SecretMatch> out) {
         List<SecretMatch> specific = out.stream().filter(m -> !m.ruleId().equals(GENERIC_RULE)).toList();
-        if (specific.isEmpty()) {
-            return;
+        List<SecretMatch> generic = out.stream().filter(m -> m.ruleId().equals(GENERIC_RULE)).toList();
+        out.removeIf(g -> g.ruleId().equals(GENERIC_RULE) && (specific.stream().anyMatch(s -> overlap(s, g)
+                && (s.value().contains(g.value()) || g.value().contains(s.value())))
+                || generic.stream().anyMatch(o -> o != g && overlap(o, g) && o.value().length() > g.value().length()
+                        && o.value().contains(g.value()))));
+    }
+
+    private static boolean overlap(SecretMatch a, SecretMatch b) {
+        return a.line() <= b.endLine() && b.line() <= a.endLine();
+    }
+
+    /** Generic matches inside a SealedSecret document are its ciphertext. */
+    private static void dropInSealedSecrets(String path, String text, Lines lineIndex, List<SecretMatch> out) {
+        List<int[]> sealed = KubernetesSecrets.sealedDocuments(path, text);
+        for (int[] doc : sealed) {
+            int first = lineIndex.lineOf(doc[0]);
+            int last = lineIndex.lineOf(Math.max(doc[0], doc[1] - 1));
+            out.removeIf(m -> m.ruleId().equals(GENERIC_RULE) && m.line() >= first && m.line() <= last);
         }
-        out.removeIf(g -> g.ruleId().equals(GENERIC_RULE) && specific.stream().anyMatch(s -> s.line() <= g.endLine()
-                && g.line() <= s.endLine() && (s.value().contains(g.value()) || g.value().contains(s.value()))));
+    }
+
+    /**
+     * A Kubernetes Secret value is reported once: as a private key when it is one, else as the Secret value
+     * (fingerprinted decoded), not also as a generic assignment of its base64 form.
+     */
+    private static void dropKubernetesOverlaps(List<SecretMatch> out) {
+        Set<Integer> keyLines = new HashSet<>();
+        Set<Integer> secretLines = new HashSet<>();
+        for (SecretMatch m : out) {
+            if (m.ruleId().equals("secrets/private-key")) {
+                keyLines.add(m.line());
+            } else if (m.ruleId().equals("secrets/kubernetes-secret")) {
+                secretLines.add(m.line());
+            }
+        }
+        if (!secretLines.isEmpty()) {
+            out.removeIf(m -> m.ruleId().equals("secrets/kubernetes-secret") && keyLines.contains(m.line())
+                    || m.ruleId().equals(GENERIC_RULE) && secretLines.contains(m.line()));
+        }
     }
 
     private SecretMatch accept(Detector det, Matcher m, int g, String text, String path, Lines lineIndex,
             BitSet lines) {
         int start = m.start(g);
         int end = m.end(g);
-        String value = utf8(text.substring(start, end));
-        if (det.validator() == Validator.GENERIC) {
-            value = stripUnquoted(value, det, g);
+        ConfigSyntax syntax = ConfigSyntax.CODE;
+        boolean unquoted = det.id().equals("generic-assignment") && g == 5;
+        if (unquoted) {
+            syntax = ConfigSyntax.of(path);
+            end = syntax == ConfigSyntax.CODE ? stripDelimiters(text, start, end) : lineValueEnd(text, m.start(1), start, end, syntax);
         }
+        String value = utf8(text.substring(start, end));
         if (value.isEmpty() || det.entropyMin() > 0 && ValueFilters.entropy(value) <= det.entropyMin()) {
             return null;
         }
-        if (!Validators.accept(det, m, value, text)) {
+        if (!Validators.accept(det, m, value, text, syntax)) {
             return null;
         }
         int line = lineIndex.lineOf(start);
@@ -192,16 +234,45 @@ public final class SecretScanner {
                 endLine, value);
     }
 
-    private static String stripUnquoted(String value, Detector det, int g) {
-        boolean unquoted = det.id().equals("generic-assignment") && g == 5;
-        if (!unquoted) {
-            return value;
+    /** In code an unquoted value ends before a trailing {@code ,} or {@code ;}. */
+    private static int stripDelimiters(String text, int start, int end) {
+        while (end > start && ",;".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
         }
-        String v = value;
-        while (!v.isEmpty() && ",;".indexOf(v.charAt(v.length() - 1)) >= 0) {
-            v = v.substring(0, v.length() - 1);
+        return end;
+    }
+
+    /**
+     * In config formats an unquoted value is the rest of the line ({@code ;}, {@code ,} and {@code &} are part of
+     * a password there), less a {@code #} comment in YAML and .env; in a YAML flow collection they delimit.
+     */
+    private static int lineValueEnd(String text, int keyStart, int start, int end, ConfigSyntax syntax) {
+        int lineStart = keyStart;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+            lineStart--;
         }
-        return v;
+        if (syntax == ConfigSyntax.YAML) {
+            for (int i = lineStart; i < keyStart; i++) {
+                if (text.charAt(i) == '{' || text.charAt(i) == '[') {
+                    return stripDelimiters(text, start, end);
+                }
+            }
+        }
+        int eol = start;
+        while (eol < text.length() && eol - start < 300 && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+            eol++;
+        }
+        int stop = eol;
+        for (int i = start + 1; i < eol; i++) {
+            if (syntax != ConfigSyntax.LINE && text.charAt(i) == '#' && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+                stop = i;
+                break;
+            }
+        }
+        while (stop > start && (text.charAt(stop - 1) == ' ' || text.charAt(stop - 1) == '\t')) {
+            stop--;
+        }
+        return stop;
     }
 
     /** An AWS secret key has no prefix: a bare 40-character value near an access key id counts. */

@@ -14,6 +14,8 @@ public enum Validator {
     JWT,
     /** A PEM or PGP private key with a real body. */
     PEM_BODY,
+    /** A PEM private key in base64 (kubeconfig {@code client-key-data}, Kubernetes {@code tls.key}). */
+    PEM_BASE64,
     /** The private key of a Google service-account JSON file (newlines escaped). */
     SERVICE_ACCOUNT,
     /** A password in a URL or a JDBC string: references and placeholders are dropped. */

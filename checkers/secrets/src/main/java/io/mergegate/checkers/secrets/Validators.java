@@ -9,20 +9,22 @@ import java.util.regex.Matcher;
 final class Validators {
 
     private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("\\d{1,5}");
+    private static final java.util.regex.Pattern SLOT = java.util.regex.Pattern.compile("%?[{\\[][A-Za-z_][\\w.\\-]*[}\\]]");
 
     private Validators() {
     }
 
-    static boolean accept(Detector det, Matcher m, String value, CharSequence text) {
+    static boolean accept(Detector det, Matcher m, String value, CharSequence text, ConfigSyntax syntax) {
         return switch (det.validator()) {
             case NONE -> !ValueFilters.rejectCommon(value);
             case GITHUB_CRC32, NPM_CRC32 -> Checksums.validPrefixedCrc32(value) && !ValueFilters.rejectCommon(value);
             case JWT -> jwt(value);
             case PEM_BODY -> pemBody(value);
+            case PEM_BASE64 -> pemBase64(value);
             case SERVICE_ACCOUNT -> pemBody(value.replace("\\n", "\n"));
             case PASSWORD -> password(m, value);
             case AUTHORIZATION -> authorization(m.group(1), value);
-            case GENERIC -> generic(det, m, value, text);
+            case GENERIC -> generic(det, m, value, text, syntax);
         };
     }
 
@@ -67,6 +69,19 @@ final class Validators {
         return ValueFilters.entropy(b) > 4.5;
     }
 
+    /** Base64 that decodes to a PEM private key with a real body. */
+    static boolean pemBase64(String b64) {
+        byte[] raw;
+        try {
+            raw = Base64.getMimeDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String pem = new String(raw, StandardCharsets.ISO_8859_1);
+        int eol = pem.indexOf('\n');
+        return eol > 0 && pem.substring(0, eol).contains("PRIVATE KEY") && pemBody(pem);
+    }
+
     /** A password in a URL: not a reference, placeholder, the user name again, or a port number. */
     static boolean password(Matcher m, String value) {
         if (ValueFilters.rejectCommon(value) || PORT.matcher(value).matches()) {
@@ -76,7 +91,8 @@ final class Validators {
         if (url && m.group(1) != null && m.group(1).equalsIgnoreCase(value)) {
             return false;
         }
-        return !value.startsWith("{") && !value.startsWith("[") && !value.startsWith("%");
+        // {password}, [password], %{password}: a template slot; a leading { [ % is otherwise a symbol of the password
+        return !SLOT.matcher(value).matches();
     }
 
     /** Basic must decode to user:password with a real password; Bearer must be a literal token. */
@@ -101,7 +117,7 @@ final class Validators {
         return value.length() >= 16 && ValueFilters.entropy(value) >= 3.0 && !ValueFilters.LETTERS.matcher(value).matches();
     }
 
-    private static boolean generic(Detector det, Matcher m, String value, CharSequence text) {
+    private static boolean generic(Detector det, Matcher m, String value, CharSequence text, ConfigSyntax syntax) {
         boolean assignment = det.id().equals("generic-assignment");
         boolean quoted = !assignment || m.start(5) < 0;
         if (quoted && concatenated(text, m.end())) {
@@ -109,7 +125,7 @@ final class Validators {
         }
         String key = assignment ? keyBefore(text, m.start(1)) + m.group(1)
                 : det.id().equals("xml-element") ? m.group(1) : m.group();
-        return !ValueFilters.rejectGeneric(key, value, quoted);
+        return !ValueFilters.rejectGeneric(key, value, quoted, syntax);
     }
 
     /** A string literal followed by {@code +} or {@code .}: only a part of the value is literal. */

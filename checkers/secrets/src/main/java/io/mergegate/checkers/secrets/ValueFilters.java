@@ -21,21 +21,21 @@ public final class ValueFilters {
             "supersecret", "topsecret", "xyz", "pw", "pwd", "keep-secret", "secretkey", "secret_key", "mytoken", "invalid");
 
     private static final List<String> PLACEHOLDER_PARTS = List.of("your_", "your-", "yourpass", "yoursecret",
-            "yourtoken", "yourkey", "xxxx", "****", "\u2022\u2022", "changeme", "change_me", "change-me", "changeit",
+            "yourtoken", "yourkey", "****", "\u2022\u2022", "changeme", "change_me", "change-me", "changeit",
             "example", "placeholder", "dummy", "redacted", "replace_me", "replace-me", "replaceme", "insert_",
             "insert-", "fixme", "todo_", "sample", "fake", "notreal", "not_real", "not-real", "lorem", "ipsum",
-            "<", ">", "...", "\u2026", "___", "000000", "123456", "abcdef", "secret_here", "key_here", "token_here",
+            "...", "\u2026", "___", "000000", "123456", "abcdef", "secret_here", "key_here", "token_here",
             "password_here", "here_", "dont_use", "do_not_use", "mock");
 
-    private static final List<String> REFERENCE_PARTS = List.of("${", "{{", "#{", "$(", "process.env", "os.environ",
+    private static final List<String> REFERENCE_PARTS = List.of("process.env", "os.environ",
             "os.getenv", "system.getenv", "getenv(", "env(", "env[", "env.", "environ[", "secrets.", "vault:",
             "secretkeyref", "valuefrom", "!ref", "!sub", "!getatt", "{{resolve:", "ssm:", "arn:aws:", "keyvault",
             "lookup(", "config(", "settings.", "@microsoft.keyvault", "op://", "ref+", "sm://", "gcp:", "azure:",
-            "aws:", "file:", "classpath:", "!env", "%env(", "%(", "args.", "params.", "props.", "this.", "self.",
+            "aws:", "file:", "classpath:", "!env", "%env(", "args.", "params.", "props.", "this.", "self.",
             "request.", "req.", "options.", "opts.", "conf.", "cfg.", "input(", "getpass", "prompt(");
 
     private static final List<String> ENCRYPTED_PREFIXES = List.of("{cipher}", "enc[", "enc(", "$ansible_vault",
-            "!vault", "vault:v", "agb", "$2a$", "$2b$", "$2y$", "$argon2", "$6$", "$5$", "$1$", "{bcrypt}", "{ssha}",
+            "!vault", "vault:v", "$2a$", "$2b$", "$2y$", "$argon2", "$6$", "$5$", "$1$", "{bcrypt}", "{ssha}",
             "{sha}", "{pbkdf2}", "{scrypt}", "{md5}", "-----begin pgp message", "aqica", "sha256:", "sha512:",
             "sha1:", "pbkdf2:", "pbkdf2_sha256$", "{sha256}", "{crypt}", "*enc*");
 
@@ -54,6 +54,25 @@ public final class ValueFilters {
     private static final Pattern INDEXING = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*\\[.*");
     private static final Pattern CHECKSUMMED = Pattern.compile("(?:gh[pousr]|npm)_[A-Za-z0-9]{36}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /**
+     * Interpolation that a format would resolve: {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${{ secrets.X }}},
+     * {@code {{ .Values.x }}}, {@code #{Name}}, {@code $(command)}. An opening {@code ${} or {@code {{} without its
+     * close is just two symbols of a generated password.
+     */
+    private static final Pattern INTERPOLATION = Pattern.compile(
+            "\\$\\{\\{?[ \\t]*[A-Za-z_][\\w.\\-]*[ \\t]*(?:[:?\\-=+|,][^}\\r\\n]{0,200})?\\}"
+            + "|\\{\\{[^{}\\r\\n]{1,200}\\}\\}|#\\{[A-Za-z_][^{}\\r\\n]{0,100}\\}|\\$\\([A-Za-z_][\\w .\\-/'\"|=:,@]{0,200}\\)");
+    /** A placeholder cut short where the scanner's value ended: {@code ${POSTGRES_PASSWORD:?set} (of "... it in .env}"). */
+    private static final Pattern REFERENCE_START = Pattern.compile("\\$\\{\\{?[ \\t]*[A-Za-z_][\\w.\\-]*(?:[:?|}]|$)");
+    /** Python %-interpolation ({@code %(db_password)s}, also configparser); a bare "%(" is a password symbol. */
+    private static final Pattern PERCENT_NAMED = Pattern.compile("%\\([A-Za-z_][A-Za-z0-9_.\\-]*\\)[sdr]?");
+    private static final Pattern KEYISH = Pattern.compile("[?&;,\\s]*[A-Za-z_.\\-\\[\\]]*");
+    private static final Pattern BASE64_PADDED = Pattern.compile("[A-Za-z0-9+/_\\-]{14,}={1,2}");
+    /** An angle-bracketed name such as {@code <password>}, {@code <API_KEY>} or {@code <Token>}: a template slot. */
+    private static final Pattern ANGLE_SLOT = Pattern.compile(
+            "<(?:[a-z][a-z0-9]{2,}(?:[\\-_ .][a-z0-9]+)*|[A-Z][A-Z0-9]{2,}(?:[\\-_ .][A-Z0-9]+)*|[A-Z][a-z]{3,}(?:[A-Z][a-z]+){0,5})>");
+    /** A Bitnami SealedSecret ciphertext: base64 of a 2-byte length (0x02..) and the RSA-wrapped session key. */
+    private static final Pattern SEALED = Pattern.compile("Ag[A-D][A-Za-z0-9+/]{40,}={0,2}");
 
     private ValueFilters() {
     }
@@ -105,7 +124,11 @@ public final class ValueFilters {
                 return true;
             }
         }
-        return isMasked(bare) || isRepeated(bare);
+        if (value.contains("xxxx") || value.contains("XXXX")) {
+            return true; // a mask; "XxxX" in one random token is not
+        }
+        // "<", ">" alone are symbols of a real password; "<name>" is a slot to fill in
+        return isMasked(bare) || isRepeated(bare) || ANGLE_SLOT.matcher(value).find() || bare.startsWith("<") && bare.endsWith(">");
     }
 
     /** Only mask characters, e.g. {@code ********} or {@code xxxxxx}. */
@@ -140,7 +163,7 @@ public final class ValueFilters {
                 return true;
             }
         }
-        return VARIABLE.matcher(value).matches() || (v.startsWith("$") && v.length() > 1
+        return VARIABLE.matcher(value).matches() || INTERPOLATION.matcher(value).find() || REFERENCE_START.matcher(value).lookingAt() || PERCENT_NAMED.matcher(value).find() || (v.startsWith("$") && v.length() > 1
                 && Character.isLetter(v.charAt(1)) && value.substring(1).chars().allMatch(c -> c == '_'
                         || Character.isLetterOrDigit(c)));
     }
@@ -153,7 +176,7 @@ public final class ValueFilters {
                 return true;
             }
         }
-        return MAVEN_ENCRYPTED.matcher(value).matches();
+        return MAVEN_ENCRYPTED.matcher(value).matches() || SEALED.matcher(value.strip()).matches();
     }
 
     public static boolean isUuid(String value) {
@@ -162,7 +185,35 @@ public final class ValueFilters {
 
     /** An identifier that reads like code (a member access, a call, a word) rather than a random token. */
     private static boolean looksLikeCode(String v) {
+        if (randomToken(v)) {
+            return false;
+        }
         return v.contains(".") || v.endsWith(";") || v.endsWith(")") || entropy(v) < 3.5 || v.chars().noneMatch(Character::isDigit);
+    }
+
+    /**
+     * A long run of letters and digits that no one would name a variable: many digits (a hex key) or
+     * letter case changing at random ({@code UrwTgeVoXKMR...}: "aBC" and "AbC" turns), not once per camel-case word.
+     */
+    static boolean randomToken(String v) {
+        if (v.length() < 20 || !v.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+            return false;
+        }
+        int digits = 0;
+        int turns = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            digits += Character.isDigit(c) ? 1 : 0;
+            if (i >= 2 && Character.isUpperCase(c)) {
+                char a = v.charAt(i - 2);
+                char b = v.charAt(i - 1);
+                // "aBC" (an acronym starts) and "AbC" (a one-letter word): both rare in names
+                if (Character.isLowerCase(a) && Character.isUpperCase(b) || Character.isUpperCase(a) && Character.isLowerCase(b)) {
+                    turns++;
+                }
+            }
+        }
+        return digits >= 6 || turns * 8 >= v.length();
     }
 
     private static final List<String> DOCUMENTED = loadDocumented();
@@ -201,16 +252,39 @@ public final class ValueFilters {
      * @param quoted whether the value was a string literal (unquoted values are often code)
      */
     static boolean rejectGeneric(String key, String value, boolean quoted) {
+        return rejectGeneric(key, value, quoted, ConfigSyntax.CODE);
+    }
+
+    /**
+     * @param syntax how the file writes unquoted values: in code they are often expressions, in
+     *               properties, .env and INI files they are literal text, in YAML some first characters are syntax
+     */
+    static boolean rejectGeneric(String key, String value, boolean quoted, ConfigSyntax syntax) {
         String v = value.strip();
         if (v.length() < 6 || rejectCommon(v)) {
             return true;
         }
+        if (!value.isEmpty() && Character.isWhitespace(value.charAt(0))) {
+            return true; // "    <property name=\"": a fragment of a string built in code, not a password
+        }
         String lowerKey = key.toLowerCase(Locale.ROOT);
-        if (v.endsWith(":") || v.endsWith("=") || v.contains(": ")) {
+        // a label, a key or code ("Password:", "?token=", "None):") rather than a value; base64 padding is a
+        // value, and so is a quoted password that happens to end in ':' or '='
+        boolean code = !quoted && syntax == ConfigSyntax.CODE;
+        if ((v.endsWith(":") || v.endsWith("=")) && !BASE64_PADDED.matcher(v).matches()
+                && (code || KEYISH.matcher(v.replaceAll("[:=]+$", "")).matches()) || v.contains(": ")) {
             return true;
         }
-        if (!quoted) {
-            if (IDENTIFIER.matcher(v).matches() && looksLikeCode(v) || INDEXING.matcher(v).matches() || v.contains("(") || v.endsWith(")") || v.startsWith("&")
+        if (!quoted && IDENTIFIER.matcher(v).matches() && looksLikeCode(v)) {
+            return true;
+        }
+        if (!quoted && syntax == ConfigSyntax.YAML && "&*!|>[{@%`".indexOf(v.charAt(0)) >= 0) {
+            return true; // YAML anchors, aliases, tags, block and flow starts
+        }
+        if (code) {
+            // unquoted in code or shell, < > are comparisons or redirections and * a product or a glob
+            if (INDEXING.matcher(v).matches() || v.contains("<") || v.contains(">") || v.contains("*") || v.contains("(") || v.endsWith(")") || v.startsWith("&")
+                    || v.startsWith(";") || v.startsWith(",")
                     || v.startsWith("*") || v.startsWith("!") || v.startsWith("[") || v.startsWith("{")
                     || v.startsWith("@") || v.startsWith("=") || v.startsWith("|") || v.startsWith(">")
                     || v.startsWith("+") || v.startsWith("\\") || v.endsWith(",") || v.endsWith("{")) {

@@ -26,6 +26,12 @@ final class FakeSecrets {
     private static final String HEX = "0123456789abcdef";
     private static final String URLSAFE = ALNUM + "_-";
     private static final String B64 = ALNUM + "+/";
+    /** Symbols people put in passwords (no quotes, backslash or backtick: they would need escaping). */
+    private static final String SYMBOLS = "!@#$%^&*()-_=+[]{}:;,.?~/|<>";
+    /** The symbols an unquoted {@code .env} value can hold ({@code #} starts a comment, {@code $} interpolates). */
+    private static final String ENV_SYMBOLS = "!@%^&*()-_=+[]{}:,.?~/";
+    private static final String[] WORDS = {"Falcon", "Harbor", "Quartz", "Ember", "Nimbus", "Juniper", "Cobalt",
+        "Saffron", "Tundra", "Velvet", "Orchid", "Granite", "Monsoon", "Pelican", "Zephyr", "Walnut"};
 
     /** Every value generated so far: the redaction test checks that none of them reaches a report. */
     static final Set<String> PLANTED = ConcurrentHashMap.newKeySet();
@@ -57,12 +63,15 @@ final class FakeSecrets {
         Gen g = new Gen(kind + "#" + label);
         String v = switch (kind) {
             case "aws-key-id" -> "AKIA" + g.of(UPPER + "234567", 16);
+            case "aws-temp-key-id" -> "AS" + "IA" + g.of(UPPER + "234567", 16);
             case "aws-key-id-example" -> "AKIA" + "IOSFODNN7" + "EXAMPLE";
             case "aws-secret" -> g.awsSecret();
             case "aws-secret-example" -> "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
             case "github-classic" -> g.crcToken("gh" + "p_");
             case "github-oauth" -> g.crcToken("gh" + "o_");
             case "github-app" -> g.crcToken("gh" + "s_");
+            case "github-user" -> g.crcToken("gh" + "u_");
+            case "github-refresh" -> g.crcToken("gh" + "r_");
             case "github-bad-checksum" -> {
                 String t = g.crcToken("gh" + "p_");
                 yield t.substring(0, t.length() - 6) + (t.endsWith("000000") ? "000001" : "000000");
@@ -70,14 +79,25 @@ final class FakeSecrets {
             case "github-fine-grained" -> "github" + "_pat_" + g.of(ALNUM, 22) + "_" + g.of(ALNUM, 59);
             case "gitlab-pat" -> "gl" + "pat-" + g.of(URLSAFE, 20);
             case "gitlab-runner" -> "gl" + "rt-" + g.of(URLSAFE, 20);
+            case "gitlab-deploy" -> "gl" + "dt-" + g.of(URLSAFE, 20);
+            case "gitlab-feed" -> "gl" + "ft-" + g.of(URLSAFE, 20);
+            case "gitlab-job" -> "gl" + "cbt-" + g.of(HEX, 2) + "_" + g.of(URLSAFE, 20);
+            case "gitlab-agent" -> "gl" + "agent-" + g.of(URLSAFE, 50);
+            case "gitlab-oauth-secret" -> "gl" + "oas-" + g.of(HEX, 64);
+            case "gitlab-trigger" -> "gl" + "ptt-" + g.of(HEX, 40);
             case "slack-bot" -> "xo" + "xb-" + g.of(DIGITS, 11) + "-" + g.of(DIGITS, 12) + "-" + g.of(ALNUM, 24);
+            case "slack-user" -> "xo" + "xp-" + g.of(DIGITS, 11) + "-" + g.of(DIGITS, 12) + "-" + g.of(DIGITS, 13) + "-"
+                    + g.of(HEX, 32);
+            case "slack-app" -> "xa" + "pp-1-A" + g.of(UPPER + DIGITS, 10) + "-" + g.of(DIGITS, 13) + "-" + g.of(HEX, 64);
             case "slack-webhook" -> "https://hooks.slack.com/services/T" + g.of(UPPER + DIGITS, 8) + "/B"
                     + g.of(UPPER + DIGITS, 10) + "/" + g.of(ALNUM, 24);
             case "stripe-live" -> "sk" + "_live_" + g.of(ALNUM, 24);
+            case "stripe-restricted" -> "rk" + "_live_" + g.of(ALNUM, 99);
             case "stripe-test" -> "sk" + "_test_" + g.of(ALNUM, 24);
             case "google-api-key" -> "AI" + "za" + g.of(URLSAFE, 35);
             case "rsa-private-key" -> g.pem("RSA PRIVATE KEY", "\n");
             case "ec-private-key" -> g.pem("EC PRIVATE KEY", "\n");
+            case "pkcs8-private-key" -> g.pem("PRIVATE KEY", "\n");
             case "openssh-private-key" -> g.pem("OPENSSH PRIVATE KEY", "\n");
             case "pkcs8-private-key-escaped" -> g.pem("PRIVATE KEY", "\\n") + "\\n";
             case "pgp-private-key" -> "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + g.body(12, "\n") + "\n=" + g.of(B64, 4)
@@ -98,6 +118,7 @@ final class FakeSecrets {
             case "sendgrid" -> "S" + "G." + g.of(URLSAFE, 22) + "." + g.of(URLSAFE, 43);
             case "mailgun" -> "ke" + "y-" + g.of(HEX, 32);
             case "mailchimp" -> g.of(HEX, 32) + "-us" + g.of(DIGITS, 2);
+            case "openai-legacy" -> "s" + "k-" + g.of(ALNUM, 20) + "T3Blbk" + "FJ" + g.of(ALNUM, 20);
             case "openai" -> "sk" + "-proj-" + g.of(URLSAFE, 24) + "T3Blbk" + "FJ" + g.of(URLSAFE, 24);
             case "anthropic" -> "sk" + "-ant-api03-" + g.of(URLSAFE, 93) + "AA";
             case "huggingface" -> "h" + "f_" + g.of(UPPER + LOWER, 34);
@@ -107,6 +128,12 @@ final class FakeSecrets {
             case "shopify" -> "shp" + "at_" + g.of(HEX, 32);
             case "databricks" -> "da" + "pi" + g.of(HEX, 32);
             case "hex32" -> g.of(HEX, 32);
+            case "hex40" -> g.of(HEX, 40);
+            case "hex64" -> g.of(HEX, 64);
+            case "uuid" -> g.of(HEX, 8) + "-" + g.of(HEX, 4) + "-4" + g.of(HEX, 3) + "-a" + g.of(HEX, 3) + "-" + g.of(HEX, 12);
+            case "base64-64" -> Base64.getEncoder().encodeToString(g.bytes(64));
+            case "base64-32" -> Base64.getEncoder().encodeToString(g.bytes(32));
+            case "bcrypt-hash" -> "$2" + "a$10$" + g.of(ALNUM + "./", 53);
             case "heroku" -> "HR" + "KU-AA" + g.of(URLSAFE, 58);
             case "atlassian" -> "ATAT" + "T3" + g.of(URLSAFE, 186);
             case "grafana" -> "gl" + "sa_" + g.of(ALNUM, 32) + "_" + g.of(HEX, 8);
@@ -145,6 +172,10 @@ final class FakeSecrets {
             case "airtable" -> "pa" + "t" + g.of(ALNUM, 14) + "." + g.of(HEX, 64);
             case "password" -> g.password(16);
             case "short-password" -> g.password(10);
+            case "symbol-password" -> g.symbolPassword(14 + g.r.nextInt(8), SYMBOLS);
+            case "env-password" -> g.symbolPassword(14 + g.r.nextInt(8), ENV_SYMBOLS);
+            case "url-password" -> percentEncoded(g.symbolPassword(14 + g.r.nextInt(8), SYMBOLS));
+            case "human-password" -> g.humanPassword();
             case "basic-credentials" -> "svc-deploy:" + g.password(16);
             case "opaque-token" -> g.of(ALNUM, 40);
             case "django-key" -> "django-" + g.of(LOWER + DIGITS + "!@%^&*(-_=+)", 50);
@@ -153,6 +184,19 @@ final class FakeSecrets {
             default -> throw new IllegalArgumentException("unknown fake secret kind: " + kind);
         };
         return v;
+    }
+
+    /** The form a password takes in the user-info part of a URL: reserved characters percent-encoded. */
+    static String percentEncoded(String password) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : password.toCharArray()) {
+            if ("@:/?#[]%<>|{}^ ".indexOf(c) >= 0) {
+                sb.append('%').append(String.format("%02X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** A seeded generator, one per placeholder. */
@@ -221,6 +265,30 @@ final class FakeSecrets {
             Base64.Encoder e = Base64.getUrlEncoder().withoutPadding();
             return e.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                     + e.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + of(URLSAFE, 43);
+        }
+
+        /** Letters, digits and at least three symbols anywhere (also first and last). */
+        String symbolPassword(int n, String symbols) {
+            while (true) {
+                StringBuilder sb = new StringBuilder(n);
+                int sym = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean s = r.nextInt(10) < 3;
+                    sb.append(s ? symbols.charAt(r.nextInt(symbols.length())) : ALNUM.charAt(r.nextInt(ALNUM.length())));
+                    sym += s ? 1 : 0;
+                }
+                String p = sb.toString();
+                if (sym >= 3 && p.chars().anyMatch(Character::isDigit) && p.chars().anyMatch(Character::isUpperCase)
+                        && p.chars().anyMatch(Character::isLowerCase)) {
+                    return p;
+                }
+            }
+        }
+
+        /** What people pick: two words, a symbol and digits, e.g. {@code Harbor!2291Ember}. */
+        String humanPassword() {
+            return WORDS[r.nextInt(WORDS.length)] + "!#$%&*?".charAt(r.nextInt(7)) + of(DIGITS, 2 + r.nextInt(3))
+                    + WORDS[r.nextInt(WORDS.length)];
         }
 
         String password(int n) {
