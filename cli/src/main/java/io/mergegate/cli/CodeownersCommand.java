@@ -57,7 +57,8 @@ final class CodeownersCommand implements Runnable {
                 return action.apply(new DirectorySourceTree(repo, "working folder"));
             }
             try (GitRepository r = git.get()) {
-                return action.apply(r.tree(r.commit(rev == null ? "HEAD" : rev)));
+                // the listing is read while CODEOWNERS is found and compiled
+                return action.apply(r.treeListedAhead(r.commit(rev == null ? "HEAD" : rev)));
             }
         }
 

@@ -157,11 +157,24 @@ public final class GitRepository implements AutoCloseable {
         try {
             return GitSourceTree.ofTree(repo, commit.getTree(), commit.abbreviate(8).name(), commit.name());
         } catch (MissingObjectException e) {
-            throw new UsageException("commit " + commit.abbreviate(8).name() + " is incomplete in this clone: "
-                    + SHALLOW_HINT, e);
+            throw incomplete(commit, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The commit's tree, listed on another thread while the caller reads single files from it; for
+     * commands that need one or two files before they walk every path (the CODEOWNERS audit).
+     */
+    public SourceTree treeListedAhead(RevCommit commit) {
+        return GitSourceTree.listedAhead(repo, commit.getTree(), commit.abbreviate(8).name(), commit.name(),
+                e -> incomplete(commit, e));
+    }
+
+    private static UsageException incomplete(RevCommit commit, MissingObjectException e) {
+        return new UsageException("commit " + commit.abbreviate(8).name() + " is incomplete in this clone: "
+                + SHALLOW_HINT, e);
     }
 
     /** HEAD's tree, or an empty tree in a repository without commits. */

@@ -6,8 +6,11 @@ import io.mergegate.checkers.codeowners.OwnershipIndex.Ownership.SectionOwnershi
 import io.mergegate.core.source.SourceTree;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -55,13 +58,69 @@ public final class CodeownersAudit {
      * row per section ({@code path<TAB>[Section]<TAB>approvals=N<TAB>owners...}).
      */
     public Summary audit(boolean unownedOnly, Consumer<String> out) {
+        List<String> paths = tree.paths();
+        int chunks = paths.size() < PARALLEL_FROM ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (chunks <= 1) {
+            int owned = auditRun(paths, unownedOnly, out);
+            return new Summary(paths.size(), owned, paths.size() - owned);
+        }
+        // Later chunks are resolved on other threads into row lists while the first is streamed out.
+        int size = (paths.size() + chunks - 1) / chunks;
+        List<CompletableFuture<Rows>> later = new ArrayList<>();
+        for (int from = size; from < paths.size(); from += size) {
+            List<String> part = paths.subList(from, Math.min(paths.size(), from + size));
+            later.add(CompletableFuture.supplyAsync(() -> {
+                Rows rows = new Rows(new ArrayList<>(part.size()));
+                rows.owned = auditRun(part, unownedOnly, rows.lines::add);
+                return rows;
+            }));
+        }
+        int owned = auditRun(paths.subList(0, Math.min(size, paths.size())), unownedOnly, out);
+        for (CompletableFuture<Rows> f : later) {
+            Rows rows = join(f);
+            rows.lines.forEach(out);
+            owned += rows.owned;
+        }
+        return new Summary(paths.size(), owned, paths.size() - owned);
+    }
+
+    /** Below this many files one thread is faster than handing work over. */
+    private static final int PARALLEL_FROM = 20_000;
+
+    private static final class Rows {
+        final List<String> lines;
+        int owned;
+
+        Rows(List<String> lines) {
+            this.lines = lines;
+        }
+    }
+
+    private static Rows join(CompletableFuture<Rows> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the rows of a run of paths; returns how many of them are owned. */
+    private int auditRun(List<String> paths, boolean unownedOnly, Consumer<String> out) {
+        if (index != null && source.platform() == Platform.GITHUB && index.firstMatchDecides()) {
+            return firstMatchRun(paths, unownedOnly, out);
+        }
         int owned = 0;
-        int files = 0;
+        OwnershipIndex.Resolver resolver = index == null ? null : index.resolver();
         // Rules share their owner lists, so each list is joined once rather than once per file.
         Map<List<String>, String> joined = new IdentityHashMap<>();
-        for (String path : tree.paths()) {
-            files++;
-            Ownership o = ownership(path);
+        for (String path : paths) {
+            Ownership o = resolver == null ? new Ownership(path, List.of()) : resolver.resolve(path);
             boolean isOwned = o.isOwned();
             if (isOwned) {
                 owned++;
@@ -82,7 +141,35 @@ public final class CodeownersAudit {
                 }
             }
         }
-        return new Summary(files, owned, files - owned);
+        return owned;
+    }
+
+    /**
+     * {@link #auditRun} for GitHub, where the newest matching line decides alone: no ownership
+     * objects per file, and each line's row ending is built once.
+     */
+    private int firstMatchRun(List<String> paths, boolean unownedOnly, Consumer<String> out) {
+        OwnershipIndex.Resolver resolver = index.resolver();
+        String[] endings = new String[index.file().rules().size()];
+        int owned = 0;
+        for (String path : paths) {
+            CodeownersRule r = resolver.firstMatch(path);
+            boolean isOwned = r != null && !r.owners().isEmpty();
+            if (isOwned) {
+                owned++;
+                if (!unownedOnly) {
+                    String ending = endings[r.ordinal()];
+                    if (ending == null) {
+                        ending = "\t" + String.join(" ", new LinkedHashSet<>(r.owners()));
+                        endings[r.ordinal()] = ending;
+                    }
+                    out.accept(path.concat(ending));
+                }
+            } else {
+                out.accept(path.concat("\tUNOWNED"));
+            }
+        }
+        return owned;
     }
 
     /** The ownership of one path (empty when no CODEOWNERS file applies). */

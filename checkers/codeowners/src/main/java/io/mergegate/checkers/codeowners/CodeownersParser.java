@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,7 @@ public final class CodeownersParser {
         private final Map<String, Integer> sectionIndex = new HashMap<>();
         private final List<Problem> problems = new ArrayList<>();
         private final List<CodeownersFile.OwnerRef> ownerRefs = new ArrayList<>();
+        private final Map<String, Optional<String>> ownerProblems = new HashMap<>();
         private int current;
         private List<String> currentDefaults = List.of();
 
@@ -164,7 +166,8 @@ public final class CodeownersParser {
         }
 
         private boolean owner(int no, int column, String token) {
-            var why = Owners.problem(token, platform);
+            // a file names the same few teams on most of its lines
+            Optional<String> why = ownerProblems.computeIfAbsent(token, t -> Owners.problem(t, platform));
             if (why.isEmpty()) {
                 ownerRefs.add(new CodeownersFile.OwnerRef(no, column, token));
                 return true;

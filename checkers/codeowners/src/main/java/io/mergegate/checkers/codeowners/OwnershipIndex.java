@@ -4,6 +4,7 @@ import io.mergegate.checkers.codeowners.CodeownersFile.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class OwnershipIndex {
     private final int[] suffixLengths;
     private final int[] always;
     private final boolean exclusions;
+    /** Rules that a later line with the same pattern (same section and kind) always overrides. */
+    private final boolean[] repeated;
 
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
@@ -57,6 +60,17 @@ public final class OwnershipIndex {
         this.suffixLengths = exts.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.exclusions = rules.stream().anyMatch(CodeownersRule::exclusion);
+        this.repeated = new boolean[rules.size()];
+        Set<String> later = new HashSet<>();
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            CodeownersRule r = rules.get(i);
+            repeated[i] = !later.add(r.section() + (r.exclusion() ? "!" : " ") + r.pattern());
+        }
+    }
+
+    /** True when the newest matching line alone decides a path: one section and no exclusions (every GitHub file). */
+    boolean firstMatchDecides() {
+        return file.sections().size() == 1 && !exclusions;
     }
 
     private boolean hasExclusions() {
@@ -79,13 +93,16 @@ public final class OwnershipIndex {
         return b;
     }
 
-    /** Candidates contributed by a folder's segments; reused while consecutive paths share the folder. */
+    /**
+     * Candidates contributed by a folder's segments (newest first, without duplicates); reused while
+     * consecutive paths share the folder.
+     */
     private record DirCandidates(String dir, int[] ordinals, Node node) {
     }
 
     /** A growable list of ordinals. */
     private static final class Ints {
-        int[] values = new int[32];
+        int[] values = new int[16];
         int size;
 
         void addAll(int[] more) {
@@ -100,26 +117,92 @@ public final class OwnershipIndex {
         }
     }
 
-    private volatile DirCandidates lastDir;
+    /**
+     * Resolves paths one after another, reusing the folder work while consecutive paths share a
+     * folder; one per thread, so parallel audits do not evict each other's folder.
+     */
+    public final class Resolver {
+        // a plain field is enough: the record is immutable and a stale value is only a cache miss
+        private DirCandidates lastDir;
 
-    /** Ordinals of the rules that may match the path, newest first, without duplicates. */
-    int[] candidates(String path) {
-        int slash = path.lastIndexOf('/');
-        String dir = slash < 0 ? "" : path.substring(0, slash);
-        DirCandidates d = lastDir;
-        if (d == null || !d.dir().equals(dir)) {
-            d = folder(dir);
-            lastDir = d;
+        public Ownership resolve(String path) {
+            return OwnershipIndex.this.resolve(path, this);
         }
-        String name = path.substring(slash + 1);
+
+        /** Ordinals of the rules that may match the path, newest first, without duplicates. */
+        int[] candidates(String path) {
+            int slash = path.lastIndexOf('/');
+            DirCandidates d = folderOf(path, slash);
+            int[] own = fileCandidates(d, path.substring(slash + 1));
+            int[] dir = d.ordinals();
+            int[] out = new int[dir.length + own.length];
+            int i = 0;
+            int j = 0;
+            int m = 0;
+            while (i < dir.length || j < own.length) {
+                int next = j >= own.length || (i < dir.length && dir[i] > own[j]) ? dir[i++] : own[j++];
+                if (m == 0 || out[m - 1] != next) {
+                    out[m++] = next;
+                }
+            }
+            return m == out.length ? out : Arrays.copyOf(out, m);
+        }
+
+        /**
+         * The rule that decides a path of a file with one section and no exclusions (every GitHub
+         * file): the newest matching candidate, found by merging the folder's and the file's
+         * candidates newest first and stopping at the first match. Null when no line matches.
+         */
+        CodeownersRule firstMatch(String path) {
+            int slash = path.lastIndexOf('/');
+            DirCandidates d = folderOf(path, slash);
+            int[] own = fileCandidates(d, path.substring(slash + 1));
+            int[] dir = d.ordinals();
+            int[] cuts = null;
+            int i = 0;
+            int j = 0;
+            int last = -1;
+            while (i < dir.length || j < own.length) {
+                int next = j >= own.length || (i < dir.length && dir[i] > own[j]) ? dir[i++] : own[j++];
+                if (next == last || repeated[next]) {
+                    continue;
+                }
+                last = next;
+                CodeownersRule r = rules.get(next);
+                if (r.literal() == null && cuts == null) {
+                    cuts = PathGlob.cuts(path);
+                }
+                if (r.matches(path, cuts)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        private DirCandidates folderOf(String path, int slash) {
+            DirCandidates d = lastDir;
+            int length = Math.max(slash, 0);
+            if (d == null || d.dir().length() != length || !path.startsWith(d.dir())) {
+                d = folder(path.substring(0, length));
+                lastDir = d;
+            }
+            return d;
+        }
+    }
+
+    /** Candidates that depend on the file's own name, newest first, without duplicates. */
+    private int[] fileCandidates(DirCandidates d, String name) {
         Ints c = new Ints();
-        c.addAll(d.ordinals());
         if (d.node() != null) {
             Node child = d.node().children.get(name);
             c.addAll(child == null ? null : child.rules);
         }
         segment(c, name);
         c.addAll(always);
+        return descendingDistinct(c);
+    }
+
+    private static int[] descendingDistinct(Ints c) {
         int[] buf = c.values;
         int n = c.size;
         Arrays.sort(buf, 0, n);
@@ -131,6 +214,17 @@ public final class OwnershipIndex {
             }
         }
         return m == n ? out : Arrays.copyOf(out, m);
+    }
+
+    private final Resolver shared = new Resolver();
+
+    /** A resolver for one thread's run of paths. */
+    public Resolver resolver() {
+        return new Resolver();
+    }
+
+    int[] candidates(String path) {
+        return shared.candidates(path);
     }
 
     /** Rules keyed by a segment's name or by one of its suffixes ({@code .md}, {@code Test.java}). */
@@ -162,18 +256,25 @@ public final class OwnershipIndex {
                 segment(c, seg);
             }
         }
-        return new DirCandidates(dir, Arrays.copyOf(c.values, c.size), node);
+        return new DirCandidates(dir, descendingDistinct(c), node);
     }
 
     /** Who owns a path: one decision per section (GitHub has one section). */
     public Ownership resolve(String path) {
+        return resolve(path, shared);
+    }
+
+    private Ownership resolve(String path, Resolver resolver) {
         List<Section> sections = file.sections();
         CodeownersRule[] decided = new CodeownersRule[sections.size()];
         boolean[] excluded = new boolean[sections.size()];
         int open = sections.size();
         boolean hasExclusions = hasExclusions();
         int[] cuts = PathGlob.cuts(path);
-        for (int ordinal : candidates(path)) {
+        for (int ordinal : resolver.candidates(path)) {
+            if (repeated[ordinal]) {
+                continue;
+            }
             CodeownersRule r = rules.get(ordinal);
             int s = r.section();
             if (r.exclusion() ? excluded[s] : decided[s] != null) {

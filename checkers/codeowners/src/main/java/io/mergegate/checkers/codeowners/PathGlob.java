@@ -1,6 +1,7 @@
 package io.mergegate.checkers.codeowners;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,32 +75,36 @@ final class PathGlob {
         return cuts;
     }
 
-    /** {@link #matches(String)} with the path's {@link #cuts(String)}. */
+    /**
+     * {@link #matches(String)} with the path's {@link #cuts(String)}: the segment-level twin of
+     * {@link Segment#matches}, where a "zero or more segments" marker plays the star. Returning only to
+     * the latest marker is enough, so this is O(segments × pattern) at worst and allocates nothing.
+     */
     boolean matches(String path, int[] cuts) {
         int s = cuts.length - 1;
-        int p = segments.length;
-        // next[j]: the rest of the pattern from i+1 matches path segments j..; filled from the end
-        boolean[] next = new boolean[s + 1];
-        boolean[] cur = new boolean[s + 1];
-        next[s] = true;
-        for (int i = p - 1; i >= 0; i--) {
-            Segment seg = segments[i];
-            if (seg == null) {
-                cur[s] = next[s];
-                for (int j = s - 1; j >= 0; j--) {
-                    cur[j] = next[j] || cur[j + 1];
-                }
+        int n = segments.length;
+        int p = 0;
+        int j = 0;
+        int starP = -1;
+        int starJ = -1;
+        while (j < s) {
+            if (p < n && segments[p] == null) {
+                starP = p++;
+                starJ = j;
+            } else if (p < n && segments[p].matches(path, cuts[j] + 1, cuts[j + 1])) {
+                p++;
+                j++;
+            } else if (starP >= 0) {
+                p = starP + 1;
+                j = ++starJ;
             } else {
-                cur[s] = false;
-                for (int j = 0; j < s; j++) {
-                    cur[j] = next[j + 1] && seg.matches(path, cuts[j] + 1, cuts[j + 1]);
-                }
+                return false;
             }
-            boolean[] t = next;
-            next = cur;
-            cur = t;
         }
-        return next[0];
+        while (p < n && segments[p] == null) {
+            p++;
+        }
+        return p == n;
     }
 
     /** One segment glob. */
@@ -116,32 +121,26 @@ final class PathGlob {
         private final boolean nonEmpty;
         private final String literal;
 
-        private Segment(List<Byte> kinds, List<Character> chars, List<String> classes, List<Boolean> negated,
-                boolean nonEmpty) {
-            int n = kinds.size();
-            this.kinds = new byte[n];
-            this.chars = new char[n];
-            this.classes = new String[n];
-            this.negated = new boolean[n];
+        private Segment(byte[] kinds, char[] chars, String[] classes, boolean[] negated, boolean nonEmpty) {
+            this.kinds = kinds;
+            this.chars = chars;
+            this.classes = classes;
+            this.negated = negated;
             boolean plain = true;
-            StringBuilder lit = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                this.kinds[i] = kinds.get(i);
-                this.chars[i] = chars.get(i);
-                this.classes[i] = classes.get(i);
-                this.negated[i] = negated.get(i);
-                plain &= this.kinds[i] == CHAR;
-                lit.append(this.chars[i]);
+            for (byte k : kinds) {
+                plain &= k == CHAR;
             }
             this.nonEmpty = nonEmpty;
-            this.literal = plain ? lit.toString() : null;
+            this.literal = plain ? new String(chars) : null;
         }
 
         static Segment parse(String glob, boolean nonEmpty, boolean brackets) {
-            List<Byte> kinds = new ArrayList<>();
-            List<Character> chars = new ArrayList<>();
-            List<String> classes = new ArrayList<>();
-            List<Boolean> negated = new ArrayList<>();
+            int max = glob.length();
+            byte[] kinds = new byte[max];
+            char[] chars = new char[max];
+            String[] classes = new String[max];
+            boolean[] negated = new boolean[max];
+            int n = 0;
             for (int i = 0; i < glob.length(); i++) {
                 char c = glob.charAt(i);
                 byte kind = CHAR;
@@ -150,7 +149,7 @@ final class PathGlob {
                 if (c == '\\' && i + 1 < glob.length()) {
                     c = glob.charAt(++i);
                 } else if (c == '*') {
-                    if (!kinds.isEmpty() && kinds.get(kinds.size() - 1) == STAR) {
+                    if (n > 0 && kinds[n - 1] == STAR) {
                         continue;
                     }
                     kind = STAR;
@@ -166,12 +165,14 @@ final class PathGlob {
                         i = end;
                     }
                 }
-                kinds.add(kind);
-                chars.add(c);
-                classes.add(cls);
-                negated.add(neg);
+                kinds[n] = kind;
+                chars[n] = c;
+                classes[n] = cls;
+                negated[n] = neg;
+                n++;
             }
-            return new Segment(kinds, chars, classes, negated, nonEmpty);
+            return new Segment(Arrays.copyOf(kinds, n), Arrays.copyOf(chars, n), Arrays.copyOf(classes, n),
+                    Arrays.copyOf(negated, n), nonEmpty);
         }
 
         private static int classEnd(String g, int open) {

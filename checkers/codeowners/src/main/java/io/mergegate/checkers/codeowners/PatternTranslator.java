@@ -278,8 +278,33 @@ final class PatternTranslator {
     private static List<String> unescaped(List<String> segments) {
         List<String> out = new ArrayList<>();
         for (String s : segments) {
-            out.add(s.replaceAll("\\\\(.)", "$1"));
+            out.add(unescape(s));
         }
         return out;
+    }
+
+    /**
+     * Drops each escaping backslash ({@code \\*} is {@code *}); by hand, since a regex replace per
+     * segment was most of the parse time of a 2,000-line file.
+     */
+    static String unescape(String s) {
+        int i = s.indexOf('\\');
+        if (i < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && !lineTerminator(s.charAt(i + 1))) {
+                c = s.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** What a regex {@code .} does not match, so the escape of one stays as it is. */
+    private static boolean lineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }

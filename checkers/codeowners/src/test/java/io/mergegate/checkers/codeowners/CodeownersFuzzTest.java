@@ -44,9 +44,18 @@ class CodeownersFuzzTest {
                                     .matcher(path).matches());
                 }
                 assertThat(index.allMatches(path)).containsExactlyElementsOf(fullScan(file, path));
-                index.resolve(path).owners();
+                OwnershipIndex.Ownership o = index.resolve(path);
+                o.owners();
+                if (index.firstMatchDecides()) {
+                    assertThat(index.resolver().firstMatch(path)).as(path).isEqualTo(o.decidingRule());
+                }
             }
         }
+    }
+
+    @Property(tries = 500)
+    void unescapingAgreesWithTheRegularExpressionItReplaces(@ForAll("codeowners") String text) {
+        assertThat(PatternTranslator.unescape(text)).isEqualTo(text.replaceAll("\\\\(.)", "$1"));
     }
 
     private static List<CodeownersRule> fullScan(CodeownersFile file, String path) {

@@ -142,4 +142,43 @@ class OwnershipTest {
         new CodeownersAudit(tree, Platform.GITLAB).audit(false, rows::add);
         assertThat(rows).contains("docs/a.md\t[codeowners]\tapprovals=1\t@all", "docs/a.md\t[Docs]\tapprovals=2\t@docs");
     }
+
+    @Test
+    void repeatedPatternsAreDecidedByTheirLastLine() {
+        OwnershipIndex i = index("/src/ @a\n*.c @c\n/src/ @b\n/src/ @d\n", Platform.GITHUB);
+        assertThat(i.resolve("src/x.c").owners()).containsExactly("@d");
+        assertThat(i.resolve("src/x.c").decidingRule().line()).isEqualTo(4);
+        assertThat(i.allMatches("src/x.c")).extracting(CodeownersRule::line).containsExactly(4, 3, 2, 1);
+        OwnershipIndex gitlab = index("[A]\n/src/ @a\n[B]\n/src/ @b\n[A]\n/src/ @a2\n", Platform.GITLAB);
+        assertThat(gitlab.resolve("src/x.c").owners()).as("the same pattern in another section still applies")
+                .containsExactly("@a2", "@b");
+    }
+
+    @Test
+    void aLargeAuditInChunksListsEveryFileInOrderAsOneByOneResolution() {
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        files.put(".github/CODEOWNERS", "* @all\n/svc/ @svc\n*.md @docs\n/svc/*/gen/\n".getBytes());
+        for (int n = 0; n < 45_000; n++) {
+            files.put("svc/m" + (n % 97) + (n % 5 == 0 ? "/gen/" : "/src/") + "f" + n + (n % 7 == 0 ? ".md" : ".java"),
+                    new byte[0]);
+        }
+        MemorySourceTree tree = new MemorySourceTree("t", files);
+        CodeownersAudit audit = new CodeownersAudit(tree, Platform.GITHUB);
+        List<String> rows = new ArrayList<>();
+        CodeownersAudit.Summary s = audit.audit(false, rows::add);
+        List<String> expected = new ArrayList<>();
+        int owned = 0;
+        for (String path : tree.paths()) {
+            OwnershipIndex.Ownership o = audit.ownership(path);
+            owned += o.isOwned() ? 1 : 0;
+            expected.add(path + "\t" + (o.isOwned() ? String.join(" ", o.owners()) : "UNOWNED"));
+        }
+        assertThat(rows).isEqualTo(expected);
+        assertThat(s.files()).isEqualTo(45_001);
+        assertThat(s.owned()).isEqualTo(owned);
+        assertThat(s.unowned()).as("every file below a gen/ folder, .md or not: the later line wins").isEqualTo(9_000);
+        List<String> unowned = new ArrayList<>();
+        audit.audit(true, unowned::add);
+        assertThat(unowned).isEqualTo(expected.stream().filter(r -> r.endsWith("\tUNOWNED")).toList());
+    }
 }
