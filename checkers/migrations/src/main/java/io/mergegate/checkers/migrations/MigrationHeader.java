@@ -1,13 +1,11 @@
 package io.mergegate.checkers.migrations;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.mergegate.core.source.TextLines;
 
 /**
  * The comment header at the top of a migration: {@code -- Key: value} lines (also {@code #} and lines
@@ -26,11 +24,17 @@ public record MigrationHeader(Map<String, Field> fields, boolean present) {
 
     public static MigrationHeader parse(String text) {
         Map<String, Field> fields = new LinkedHashMap<>();
-        List<String> lines = TextLines.split(text);
         boolean inBlock = false;
-        for (int k = 0; k < lines.size(); k++) {
-            String raw = lines.get(k);
-            String line = raw.strip();
+        // line by line as TextLines splits them, stopping at the header's end instead of splitting the file
+        int length = text.length();
+        int start = 0;
+        for (int k = 0; start < length; k++) {
+            int end = start;
+            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            String line = text.substring(start, end).strip();
+            start = end + 1 < length && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
             if (line.isEmpty()) {
                 continue;
             }

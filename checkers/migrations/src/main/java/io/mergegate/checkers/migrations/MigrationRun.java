@@ -1,7 +1,6 @@
 package io.mergegate.checkers.migrations;
 
 import io.mergegate.core.Finding;
-import io.mergegate.core.source.SourceFile;
 import io.mergegate.core.source.SourceTree;
 import io.mergegate.core.spi.Artifact;
 import io.mergegate.core.spi.GateContext;
@@ -36,8 +35,8 @@ final class MigrationRun {
     }
 
     List<Finding> run() {
-        Map<String, Migration> base = load(ctx.base());
-        Map<String, Migration> head = load(ctx.head());
+        Map<String, Migration> base = load(ctx.base(), Map.of());
+        Map<String, Migration> head = load(ctx.head(), base);
         List<Migration> judged = new ArrayList<>();
         for (Migration m : head.values()) {
             if (!maybeChanged(m.path) && base.containsKey(m.path)) {
@@ -168,16 +167,19 @@ final class MigrationRun {
         return settings;
     }
 
-    /** Migration files of a tree, keyed by path; rollback scripts named in headers are not migrations. */
-    Map<String, Migration> load(SourceTree tree) {
+    /**
+     * Migration files of a tree, keyed by path; rollback scripts named in headers are not migrations. A
+     * file the change set leaves unchanged is taken from {@code same} (the base) instead of being read again.
+     */
+    Map<String, Migration> load(SourceTree tree, Map<String, Migration> same) {
         Map<String, Migration> out = new TreeMap<>();
-        List<SourceFile> files = tree.files(settings::isMigration).toList();
         Set<String> rollbacks = new HashSet<>();
-        for (SourceFile f : files) {
-            Migration m = new Migration(f);
+        tree.files(settings::isMigration).forEach(f -> {
+            Migration known = maybeChanged(f.path()) ? null : same.get(f.path());
+            Migration m = known != null ? known : new Migration(f);
             out.put(m.path, m);
             m.header().value("Rollback script").ifPresent(r -> rollbacks.add(resolve(m.path, r)));
-        }
+        });
         for (String r : rollbacks) {
             out.remove(r);
         }
