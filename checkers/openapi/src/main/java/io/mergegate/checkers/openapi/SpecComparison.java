@@ -121,7 +121,7 @@ final class SpecComparison {
         }
         level = levelOf(changes, baseRoot.node().canonical().equals(headRoot.node().canonical()));
         summary = changes.stream().filter(ch -> Rules.get(ch.rule()).impact() == Rules.Impact.MAJOR).findFirst()
-                .or(() -> changes.stream().findFirst()).map(ch -> ch.rule() + " " + ch.operation()).orElse("");
+                .or(() -> changes.stream().findFirst()).map(ch -> (ch.rule() + " " + ch.operation()).trim()).orElse("");
         versioning(baseRoot, headRoot);
         uriVersions(baseRoot, headRoot);
     }
