@@ -18,9 +18,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Benchmark, not a test: {@code java -cp … io.mergegate.checkers.secrets.SecretsBenchmark [DIR] [MB] [FILES]}.
+ * Benchmark, not a test: {@code java -cp … io.mergegate.checkers.secrets.SecretsBenchmark [--generate-only] [DIR] [MB] [FILES]}.
  * Generates a source tree (default 200 MB in 20,000 files) with realistic keyword density and a few
- * planted secrets, then reports the wall-clock full-tree scan rate and a staged 10-file change.
+ * planted secrets, then reports the wall-clock full-tree scan rate and a staged 10-file change;
+ * {@code --generate-only} just writes the tree (for {@code bench/secrets-vs-gitleaks.sh}, which times the tools).
  */
 public final class SecretsBenchmark {
 
@@ -52,11 +53,19 @@ public final class SecretsBenchmark {
 
     public static void main(String[] args) throws Exception {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        staged(jvmStart);
+        boolean generateOnly = args.length > 0 && args[0].equals("--generate-only");
+        if (generateOnly) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        } else {
+            staged(jvmStart);
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/mergegate-secrets-bench");
         int mb = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int files = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         generate(dir, mb, files);
+        if (generateOnly) {
+            return;
+        }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int run = 1; run <= 3; run++) {
