@@ -17,7 +17,7 @@ public final class DiffBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int operations = args.length > 0 ? Integer.parseInt(args[0]) : 155;
+        int operations = args.length > 0 ? Integer.parseInt(args[0]) : 140; // 32 lines each: 4,486 lines
         String base = LargeSpecs.spec(operations, "1.4.0", false);
         String head = LargeSpecs.spec(operations, "1.4.0", true);
         System.out.printf(Locale.ROOT, "spec: %d lines, %d bytes%n", head.split("\n").length, head.length());
