@@ -354,12 +354,7 @@ final class JSqlMapper {
                 inner.add(x);
             }
         }
-        if (inner.size() == 4 && inner.get(0).isName() && inner.get(1).is("IS") && inner.get(2).is("NOT")
-                && inner.get(3).is("NULL")) {
-            Token c = inner.get(0);
-            return c.type() == Token.Type.WORD ? c.text().toLowerCase(Locale.ROOT) : c.text();
-        }
-        return null;
+        return StatementAnalyzer.notNullColumn(inner);
     }
 
     // ---- ALTER TABLE ----

@@ -469,12 +469,7 @@ final class StatementAnalyzer {
                 }
                 inner.add(x);
             }
-            if (inner.size() == 4 && inner.get(0).isName() && inner.get(1).is("IS") && inner.get(2).is("NOT")
-                    && inner.get(3).is("NULL")) {
-                Token c = inner.get(0);
-                return c.type() == Token.Type.WORD ? c.text().toLowerCase(Locale.ROOT) : c.text();
-            }
-            return null;
+            return notNullColumn(inner);
         }
 
         void createIndex() {
@@ -923,5 +918,15 @@ final class StatementAnalyzer {
                 ops.add(o);
             }
         }
+    }
+
+    /** The column of a {@code col IS NOT NULL} check, given its tokens without parentheses; else null. */
+    static String notNullColumn(List<Token> inner) {
+        if (inner.size() == 4 && inner.get(0).isName() && inner.get(1).is("IS") && inner.get(2).is("NOT")
+                && inner.get(3).is("NULL")) {
+            Token c = inner.get(0);
+            return c.type() == Token.Type.WORD ? c.text().toLowerCase(Locale.ROOT) : c.text();
+        }
+        return null;
     }
 }
