@@ -809,12 +809,26 @@ def handwritten(levels):
     sec = lambda reqs: spec(op_extra={"security": reqs})
     with_schemes = lambda d: dict(d, components={"securitySchemes": {
         "bearer": {"type": "http", "scheme": "bearer"}, "apiKey": {"type": "apiKey", "in": "header", "name": "X-Key"}}})
-    add("api-security-added", "Security was added to an operation (an error when it was public).",
-        "added the security requirement `{value}` to {operation}",
-        "A public operation that starts requiring credentials breaks every anonymous client.",
+    add("api-security-added", "A public operation now requires credentials.",
+        "{operation} was public and now requires `{value}`{origin}: anonymous clients are rejected",
+        "An error by mergegate's choice (oasdiff: INFO), as the issue asks: a public operation that starts "
+        "requiring credentials breaks every client that calls it without them. A requirement added to the global "
+        "`security` counts for every operation without its own.",
         "Keep the operation public in this major version, or publish the secured one under `/v{N+1}`.",
         [("positive-public-operation", with_schemes(one), with_schemes(sec([{"bearer": []}])), {}),
-         ("negative", with_schemes(sec([{"bearer": []}])), with_schemes(sec([{"bearer": []}])), {})])
+         ("positive-global", with_schemes(one), dict(with_schemes(one), security=[{"bearer": []}]), {}),
+         ("negative-still-public", with_schemes(one), with_schemes(sec([{}, {"bearer": []}])), {}),
+         ("negative-new-alternative", with_schemes(sec([{"bearer": []}])),
+          with_schemes(sec([{"bearer": []}, {"apiKey": []}])), {})])
+    add("api-security-requirement-added", "A security alternative was added to an operation.",
+        "added the security requirement `{value}` to {operation}",
+        "Compatible: requirements are alternatives, so clients keep using the ones they used. A mergegate rule "
+        "(oasdiff reports it as api-security-added, INFO; mergegate keeps that id for a public operation that "
+        "became secured).",
+        "Nothing to do.",
+        [("positive", with_schemes(sec([{"bearer": []}])), with_schemes(sec([{"bearer": []}, {"apiKey": []}])), {}),
+         ("positive-still-public", with_schemes(one), with_schemes(sec([{}, {"bearer": []}])), {}),
+         ("negative", with_schemes(sec([{"bearer": []}])), doc_change(with_schemes(sec([{"bearer": []}]))), {})])
     add("api-security-removed", "A security requirement was removed, and clients that used it still get in.",
         "removed the security requirement `{value}` from {operation}",
         "Informational: the operation became public, or a remaining alternative asks for no more than the removed "
@@ -848,9 +862,12 @@ def handwritten(levels):
     secured = lambda scheme, scopes=(): dict(spec(op_extra={"security": [{"auth": list(scopes)}]}),
                                              components={"securitySchemes": {"auth": scheme}})
     add("api-security-scope-added", "An operation requires another OAuth scope.",
-        "{operation} now also requires the scope `{scope}` of `{value}`",
-        "Informational in oasdiff (and so here): clients whose tokens lack the scope are rejected, so check that "
-        "they request it.", "Tell clients to request the new scope before the change ships.",
+        "{operation} now also requires the scope `{scope}` of `{value}`: tokens without it are rejected",
+        "An error by mergegate's choice (oasdiff: INFO). The scopes of a requirement must all be granted: "
+        "clients hold tokens issued for the old scopes, and the server now rejects them until every client "
+        "requests the new scope and its users consent again.",
+        "Keep the scopes of this major version; require the new scope under `/v{N+1}`, or add the stronger "
+        "requirement as another alternative while clients move.",
         [("positive", secured(oauth(), ["read"]), secured(oauth(), ["read", "write"]), {}),
          ("negative", secured(oauth(), ["read", "write"]), secured(oauth(), ["read"]), {})])
     add("api-security-scope-removed", "An operation requires one OAuth scope less.",
@@ -882,6 +899,22 @@ def handwritten(levels):
         "Check with the consumers that their tokens still come from the same issuer.",
         [("positive", secured(bearer("JWT")), secured(bearer("opaque")), {}),
          ("negative", secured(bearer("JWT")), doc_change(secured(bearer("JWT"))), {})])
+    api_key = lambda where, name: {"type": "apiKey", "in": where, "name": name}
+    add("api-security-component-api-key-name-changed", "An API key scheme expects its key under another name.",
+        "the security scheme `{name}` now expects the API key as `{new}` instead of `{old}`",
+        "Clients send the key under the configured name; the server no longer finds it there and rejects "
+        "them. Header names compare case-insensitively (RFC 9110). A mergegate rule (oasdiff reports none).",
+        sch_err,
+        [("positive", secured(api_key("header", "X-Api-Key")), secured(api_key("header", "X-Key")), {}),
+         ("negative-header-case", secured(api_key("header", "X-Api-Key")), secured(api_key("header", "x-api-key")),
+          {})])
+    add("api-security-component-api-key-in-changed", "An API key scheme expects its key in another place.",
+        "the security scheme `{name}` now expects the API key in the {new} instead of the {old}",
+        "Clients send the key in a header, a query parameter or a cookie as configured; the server no longer "
+        "looks there and rejects them. A mergegate rule (oasdiff reports none).", sch_err,
+        [("positive", secured(api_key("header", "X-Api-Key")), secured(api_key("query", "X-Api-Key")), {}),
+         ("negative", secured(api_key("header", "X-Api-Key")), doc_change(secured(api_key("header", "X-Api-Key"))),
+          {})])
     oidc = lambda url: {"type": "openIdConnect", "openIdConnectUrl": url}
     add("api-security-component-open-id-connect-url-changed", "The OpenID Connect discovery URL changed.",
         "changed the OpenID Connect URL of the security scheme `{name}` from `{old}` to `{new}`",
@@ -906,6 +939,20 @@ def handwritten(levels):
         "after the change they ask the old endpoint and get no usable token.", sch_err,
         [("positive", secured(oauth()), secured(oauth(tokenUrl="https://login.example.com/token")), {}),
          ("negative", secured(oauth()), secured(oauth(authorizationUrl="https://login.example.com/authorize")), {})])
+    two_flows = lambda: {"type": "oauth2", "flows": dict(oauth()["flows"], clientCredentials={
+        "tokenUrl": "https://auth.example.com/token", "scopes": {"read": "Read users"}})}
+    add("api-security-component-oauth-flow-removed", "An OAuth security scheme no longer offers a flow.",
+        "removed the {flow} flow from the security scheme `{name}`",
+        "Clients obtain tokens with one flow (a backend with client credentials, an app with the authorization "
+        "code); those using the removed flow can no longer get a token. A mergegate rule (oasdiff reports none).",
+        "Keep the flow in this major version, or publish the change under a new major version.",
+        [("positive", secured(two_flows()), secured(oauth()), {}),
+         ("negative", secured(oauth()), secured(two_flows()), {})])
+    add("api-security-component-oauth-flow-added", "An OAuth security scheme offers another flow.",
+        "added the {flow} flow to the security scheme `{name}`", "Compatible: existing flows keep working.",
+        "Nothing to do.",
+        [("positive", secured(oauth()), secured(two_flows()), {}),
+         ("negative", secured(two_flows()), secured(oauth()), {})])
     scopes = lambda sc: oauth(scopes=sc)
     add("api-security-component-oauth-scope-added", "A security scheme declares a new OAuth scope.",
         "added the scope `{value}` to the {flow} flow of the security scheme `{name}`", "Compatible.",

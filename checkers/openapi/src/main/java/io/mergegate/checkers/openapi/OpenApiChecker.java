@@ -195,9 +195,6 @@ public final class OpenApiChecker implements Checker {
         if (!file.equals(specPath)) {
             b.property("spec", specPath);
         }
-        if (ch.rule().equals("api-security-added") && !"true".equals(ch.args().get("public"))) {
-            b.severity(Severity.NOTE);
-        }
         return b.build();
     }
 }

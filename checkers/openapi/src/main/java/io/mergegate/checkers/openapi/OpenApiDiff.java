@@ -33,6 +33,7 @@ final class OpenApiDiff {
     private final Policy policy;
     private final SchemaDiff schemas;
     private final List<Change> changes = new ArrayList<>();
+    private final Set<String> reported = new java.util.HashSet<>();
     private int budget = BUDGET;
 
     private final boolean acrossVersions;
@@ -68,6 +69,10 @@ final class OpenApiDiff {
         a.putIfAbsent("operation", method.isEmpty() ? path : method + " " + path);
         a.putIfAbsent("method", method);
         a.putIfAbsent("path", path);
+        // one schema reached twice (a oneOf of allOf variants sharing a base) gives the same message twice
+        if (!reported.add(rule + "\u0000" + new java.util.TreeMap<>(a))) {
+            return;
+        }
         Located where = at != null && at.node() != null ? at : headRoot;
         changes.add(new Change(rule, method, path, pointer, where, a));
     }
@@ -365,8 +370,9 @@ final class OpenApiDiff {
         Map<String, Map<String, Set<String>>> hk = requirements(hs);
         String pointer = h.pointer + "/security";
         if (isPublic(bs) && !isPublic(hs)) {
-            emit("api-security-added", h.method, h.path, pointer, at,
-                    Map.of("value", String.join(" or ", hk.keySet()), "public", "true"));
+            boolean global = h.at.node().get("security") == null;
+            emit("api-security-added", h.method, h.path, pointer, at, Map.of("value", String.join(" or ", hk.keySet()),
+                    "origin", global ? " (from the global `security`)" : ""));
             return;
         }
         boolean headPublic = isPublic(hs);
@@ -394,7 +400,7 @@ final class OpenApiDiff {
         }
         for (String k : hk.keySet()) {
             if (!bk.containsKey(k) && !k.isEmpty() && !explained.contains(k)) {
-                emit("api-security-added", h.method, h.path, pointer, at, Map.of("value", k));
+                emit("api-security-requirement-added", h.method, h.path, pointer, at, Map.of("value", k));
             }
         }
         for (Map.Entry<String, Map<String, Set<String>>> e : bk.entrySet()) {
@@ -484,15 +490,31 @@ final class OpenApiDiff {
         attribute("api-security-component-scheme-changed", name, pointer, b, h, "scheme", true);
         attribute("api-security-component-bearer-format-changed", name, pointer, b, h, "bearerFormat", false);
         attribute("api-security-component-open-id-connect-url-changed", name, pointer, b, h, "openIdConnectUrl", false);
+        if ("apiKey".equals(h.node().string("type"))) {
+            if (!attribute("api-security-component-api-key-in-changed", name, pointer, b, h, "in", false)) {
+                attribute("api-security-component-api-key-name-changed", name, pointer, b, h, "name",
+                        "header".equalsIgnoreCase(h.node().string("in")));
+            }
+        }
         Located bf = b.child("flows");
         Located hf = h.child("flows");
-        if (bf.node() == null || hf.node() == null || !bf.node().isMap() || !hf.node().isMap()) {
-            return;
+        Map<String, SpecNode> bflows = bf.node() != null && bf.node().isMap() ? bf.node().fields() : Map.of();
+        Map<String, SpecNode> hflows = hf.node() != null && hf.node().isMap() ? hf.node().fields() : Map.of();
+        for (String flow : hflows.keySet()) {
+            if (!bflows.containsKey(flow)) {
+                emit("api-security-component-oauth-flow-added", "", "", pointer + "/flows/" + Located.escape(flow),
+                        hf.child(flow), Map.of("name", name, "flow", flow));
+            }
         }
-        for (String flow : bf.node().fields().keySet()) {
+        for (String flow : bflows.keySet()) {
             Located bflow = bf.child(flow);
             Located hflow = hf.child(flow);
-            if (hflow.node() == null || !hflow.node().isMap() || !bflow.node().isMap()) {
+            if (hflow.node() == null) {
+                emit("api-security-component-oauth-flow-removed", "", "", pointer + "/flows/" + Located.escape(flow),
+                        hf.node() != null ? hf : h, Map.of("name", name, "flow", flow));
+                continue;
+            }
+            if (!hflow.node().isMap() || !bflow.node().isMap()) {
                 continue;
             }
             String fp = pointer + "/flows/" + Located.escape(flow);

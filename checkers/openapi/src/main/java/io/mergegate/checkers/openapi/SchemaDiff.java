@@ -194,6 +194,8 @@ final class SchemaDiff {
         } else if (single && serialisedAsText && ctx.request && h.types.contains("string")
                 && PRIMITIVES.containsAll(b.types)) {
             emit(prefix + "type-generalized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
+        } else if (scalarQueryToStringArray(b, h, ctx, obj)) {
+            emit(prefix + "type-generalized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         } else if (single && b.types.contains("integer") && h.types.contains("number")) {
             emit(prefix + "type-generalized", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         } else if (single && b.types.contains("number") && h.types.contains("integer") && !ctx.request) {
@@ -205,6 +207,31 @@ final class SchemaDiff {
         } else {
             emit(prefix + "type-changed", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         }
+    }
+
+    /**
+     * A query value is text on the wire, so a scalar query parameter (of one or several types) that becomes an
+     * array of unconstrained strings still accepts every value it did: {@code ?id=5} is the array {@code ["5"]}.
+     */
+    private boolean scalarQueryToStringArray(SchemaView b, SchemaView h, Ctx ctx, String obj) {
+        if (!ctx.request || !obj.equals("parameter") || !"query".equals(ctx.in) || !h.types.equals(Set.of("array"))
+                || b.types.isEmpty() || !PRIMITIVES.containsAll(b.types) || h.keyword("items") == null
+                || !annotationsOnly(h, "items", "maxItems")) {
+            return false;
+        }
+        SchemaView items = SchemaView.of(head, h.keyword("items"));
+        return (items.types.isEmpty() || items.types.equals(Set.of("string"))) && !items.nullable
+                && items.properties.isEmpty() && items.oneOf.isEmpty() && items.anyOf.isEmpty()
+                && annotationsOnly(items);
+    }
+
+    private static final Set<String> ANNOTATIONS = Set.of("description", "title", "example", "examples", "default",
+            "deprecated", "readOnly", "writeOnly", "externalDocs", "$comment", "xml");
+
+    /** The schema has no keyword that constrains values, besides the {@code allowed} ones. */
+    private static boolean annotationsOnly(SchemaView v, String... allowed) {
+        Set<String> ok = Set.of(allowed);
+        return v.keywords.keySet().stream().allMatch(k -> ANNOTATIONS.contains(k) || k.startsWith("x-") || ok.contains(k));
     }
 
     /** Every type of {@code narrow} is in {@code wide}; {@code number} includes {@code integer}. */

@@ -43,16 +43,24 @@ class CorpusAgreementTest {
     private static final String ALLOF = "documented deviation: allOf is flattened before the diff (issue: no false "
             + "alarms on allOf refactors); the added subschema adds no required property, so nothing narrows";
 
+    private static final String SECURITY_ADDED = "documented deviation required by the issue: security added to a "
+            + "previously public operation is an error (api-security-added); oasdiff reports it as INFO";
+
     /** oasdiff pairs whose verdict differs, with the reason. */
     static final Map<String, String> OASDIFF_DEVIATIONS = Map.ofEntries(
+            Map.entry("checker/api_security_added_base.yaml -> checker/api_security_added_revision.yaml",
+                    SECURITY_ADDED),
+            Map.entry("checker/api_security_global_added_base.yaml -> checker/api_security_global_added_revision.yaml",
+                    SECURITY_ADDED + "; a global requirement applies to every operation without its own, and these "
+                            + "operations were public"),
+            Map.entry("checker/api_security_updated_revision.yaml -> checker/api_security_updated_base.yaml",
+                    "documented deviation: a scope added to an operation's requirement is api-security-scope-added, "
+                            + "an error (oasdiff: INFO): tokens issued without the scope are rejected. OpenAPITools "
+                            + "agrees (bc_security_scheme_scopes_increased is incompatible)"),
             Map.entry("checker/common_request_parameter_max_items_updated_revision.yaml -> "
                     + "checker/common_request_parameter_max_items_updated_base.yaml",
                     "documented deviation: path-level parameters are merged into each operation (issue), so a "
                             + "narrowed maxItems on a common parameter is breaking; oasdiff skips common parameters"),
-            Map.entry("checker/request_param_multitype_to_array_31_base.yaml -> "
-                    + "checker/request_param_multitype_to_array_31_revision.yaml",
-                    "documented deviation: a query parameter typed [string, integer] that becomes an array of "
-                            + "strings rejects a bare integer; oasdiff calls it a generalisation"),
             Map.entry("checker/request_property_all_of_added_base.yaml -> "
                     + "checker/request_property_all_of_added_revision.yaml", ALLOF),
             Map.entry("deprecation/base-beta-stability.yaml -> deprecation/deprecated-no-sunset-beta-stability.yaml",
@@ -129,9 +137,6 @@ class CorpusAgreementTest {
             Map.entry("bc_security_scheme_base.yaml -> bc_security_scheme_bearer_format_changed.yaml",
                     "documented deviation: bearerFormat is a documentation hint (tokens come from the issuer); "
                             + "api-security-component-bearer-format-changed is WARN"),
-            Map.entry("bc_security_scheme_base.yaml -> bc_security_scheme_scopes_increased.yaml",
-                    OAT_LEVELS + "a scope added to an operation's requirement is api-security-scope-added (INFO); "
-                            + "raising it would contradict oasdiff's api_security_updated pair"),
             Map.entry("bc_writeonly_base.yaml -> bc_response_writeonly_increased.yaml",
                     OAT_LEVELS + "an optional response property becoming writeOnly is "
                             + "response-optional-property-became-write-only (INFO), like removing it (WARN)"),
@@ -302,12 +307,17 @@ class CorpusAgreementTest {
     static final double TARGET = 95.0;
 
     /**
-     * What is reached, asserted so it cannot slip. 3.0 is below {@link #TARGET} (280 of 301): every remaining
-     * disagreement is listed above, and flipping any of them would contradict oasdiff's own pairs (request
-     * parameter removed, scope added, discriminator), the direction principle (response minLength), the
-     * issue's lifecycle and validity rules, or the wire format (explode on primitives).
+     * What is reached, asserted so it cannot slip. 3.1 meets {@link #TARGET}; 3.0 does not (278 of 301), and cannot
+     * without breaking another requirement: of the 23 disagreements, 9 follow rules the issue itself sets (security
+     * added to a public operation is an error: 2; path-level parameters merged; allOf flattened; x-sunset required
+     * when deprecating, 90 days for beta: 3; invalid head specs are not diffed: 2), 3 follow the direction principle
+     * against OpenAPITools (response minLength both ways, a response header becoming required), 4 are pairs where
+     * the two corpora expect opposite verdicts for the same change (scope added, request parameter removed,
+     * discriminator propertyName changed, the operationId rows), and 7 keep oasdiff's level where OpenAPITools is
+     * stricter (explode on primitives: 2, optional response header removed, maxProperties set, bearerFormat,
+     * writeOnly: 2). oasdiff's corpus alone meets the target for both versions.
      */
-    static final Map<String, Double> REACHED = Map.of("3.0", 93.0, "3.1", TARGET);
+    static final Map<String, Double> REACHED = Map.of("3.0", 92.0, "3.1", TARGET);
 
     /** Over the pairs of both corpora, per OpenAPI version. */
     @Test
