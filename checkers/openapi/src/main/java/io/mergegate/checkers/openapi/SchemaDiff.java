@@ -1,7 +1,9 @@
 package io.mergegate.checkers.openapi;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +63,8 @@ final class SchemaDiff {
     private final Workspace base;
     private final Workspace head;
     private final Set<String> seen = new HashSet<>();
+    private final Set<String> equal = new HashSet<>();
+    private final Set<String> unequal = new HashSet<>();
 
     SchemaDiff(OpenApiDiff diff, Workspace base, Workspace head) {
         this.diff = diff;
@@ -77,15 +81,98 @@ final class SchemaDiff {
         if (depth > MAX_DEPTH || !diff.spend()) {
             return;
         }
-        SchemaView bv = SchemaView.of(base, b);
-        SchemaView hv = SchemaView.of(head, h);
-        if (!bv.present() || !hv.present()) {
+        Located br = base.resolve(b);
+        Located hr = head.resolve(h);
+        if (br.node() == null || hr.node() == null || identical(br, hr)) {
             return;
         }
-        String key = bv.at.file() + "#" + bv.at.pointer() + "|" + hv.at.file() + "#" + hv.at.pointer();
-        if (!seen.add(key)) {
+        if (!seen.add(key(br, hr))) {
             return;
         }
+        compareViews(SchemaView.of(base, br), SchemaView.of(head, hr), ctx, prop, sp, depth);
+    }
+
+    private static String key(Located b, Located h) {
+        return b.file() + "#" + b.pointer() + "|" + h.file() + "#" + h.pointer();
+    }
+
+    /**
+     * True when the two schemas are the same graph (refs followed, cycles assumed equal until shown otherwise):
+     * nothing can differ, whatever operation reaches them. Both answers are remembered, so an operation
+     * sharing the components of a thousand others costs one lookup. Iterative: a chain of components may be
+     * deeper than the stack.
+     */
+    private boolean identical(Located b, Located h) {
+        Map<String, String> parent = new HashMap<>();
+        Set<String> assumed = new HashSet<>();
+        ArrayDeque<Located[]> work = new ArrayDeque<>();
+        ArrayDeque<String> from = new ArrayDeque<>();
+        work.push(new Located[] {b, h});
+        from.push("");
+        while (!work.isEmpty()) {
+            Located[] pair = work.pop();
+            String up = from.pop();
+            Located br = base.resolve(pair[0]);
+            Located hr = head.resolve(pair[1]);
+            SpecNode bn = br.node();
+            SpecNode hn = hr.node();
+            if (bn == null || hn == null) {
+                if (bn != hn) {
+                    return markUnequal(up, parent);
+                }
+                continue;
+            }
+            String key = key(br, hr);
+            if (equal.contains(key) || assumed.contains(key)) {
+                continue;
+            }
+            parent.put(key, up);
+            if (unequal.contains(key) || bn.kind() != hn.kind()) {
+                return markUnequal(key, parent);
+            }
+            assumed.add(key);
+            switch (bn.kind()) {
+                case SCALAR -> {
+                    if (!bn.text().equals(hn.text()) || !bn.type().equals(hn.type())) {
+                        return markUnequal(key, parent);
+                    }
+                }
+                case LIST -> {
+                    if (bn.items().size() != hn.items().size()) {
+                        return markUnequal(key, parent);
+                    }
+                    for (int i = 0; i < bn.items().size(); i++) {
+                        work.push(new Located[] {br.item(i), hr.item(i)});
+                        from.push(key);
+                    }
+                }
+                case MAP -> {
+                    if (!bn.fields().keySet().equals(hn.fields().keySet())) {
+                        return markUnequal(key, parent);
+                    }
+                    for (String k : bn.fields().keySet()) {
+                        work.push(new Located[] {br.child(k), hr.child(k)});
+                        from.push(key);
+                    }
+                }
+            }
+        }
+        // every assumption held: the pairs visited are equal (a coinductive proof)
+        equal.addAll(assumed);
+        return true;
+    }
+
+    /** A difference was found: the pair and every pair that led to it are unequal for good. */
+    private boolean markUnequal(String key, Map<String, String> parent) {
+        for (String k = key; k != null && !k.isEmpty(); k = parent.get(k)) {
+            if (!unequal.add(k)) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private void compareViews(SchemaView bv, SchemaView hv, Ctx ctx, String prop, String sp, int depth) {
         if ((ctx.request && hv.flag("readOnly") && !prop.isEmpty()) || (!ctx.request && hv.flag("writeOnly") && !prop.isEmpty())) {
             return;
         }
@@ -506,6 +593,15 @@ final class SchemaDiff {
         for (String k : hk.keySet()) {
             if (!bk.containsKey(k)) {
                 added.add(k);
+            }
+        }
+        // a variant whose component was renamed but whose content is the same is the same variant
+        for (java.util.Iterator<String> it = removed.iterator(); it.hasNext();) {
+            Located gone = bk.get(it.next());
+            String twin = added.stream().filter(a -> identical(gone, hk.get(a))).findFirst().orElse(null);
+            if (twin != null) {
+                it.remove();
+                added.remove(twin);
             }
         }
         Located at = h.keyword(keyword) != null ? h.keyword(keyword) : h.at;

@@ -185,6 +185,9 @@ final class SpecLoader {
         private final Map<String, String> strings = new HashMap<>();
         private int nodes;
         private int aliases;
+        /** Nodes counted with every alias expanded: what a consumer that copies the tree would build. */
+        private long expanded;
+        private final Map<String, Long> anchorSizes = new HashMap<>();
 
         Builder(Parser parser) {
             this.parser = parser;
@@ -234,6 +237,10 @@ final class SpecLoader {
                 if (!target.isScalar() && ++aliases > MAX_ALIASES) {
                     throw new LoadException("uses more than " + MAX_ALIASES + " YAML aliases for collections", start);
                 }
+                expanded += anchorSizes.getOrDefault(anchor, 1L);
+                if (expanded > MAX_NODES) {
+                    throw new LoadException("expands to more than " + MAX_NODES + " nodes through YAML aliases", start);
+                }
                 return target;
             }
             if (depth > MAX_DEPTH) {
@@ -241,6 +248,10 @@ final class SpecLoader {
             }
             if (++nodes > MAX_NODES) {
                 throw new LoadException("has more than " + MAX_NODES + " nodes", start);
+            }
+            long expandedBefore = expanded++;
+            if (expanded > MAX_NODES) {
+                throw new LoadException("expands to more than " + MAX_NODES + " nodes through YAML aliases", start);
             }
             int line = start == null ? 0 : start.getLine() + 1;
             int col = start == null ? 0 : start.getColumn() + 1;
@@ -287,6 +298,7 @@ final class SpecLoader {
             if (anchor != null) {
                 open.remove(anchor);
                 anchors.put(anchor, out);
+                anchorSizes.put(anchor, expanded - expandedBefore);
             }
             return out;
         }

@@ -50,6 +50,25 @@ class BadInputTest {
         assertThat(unparseable(sb.toString()).message()).contains("aliases");
     }
 
+    /** Under the alias limit (5 levels of 9 aliases = 45), but 2,000 scalars times 9^4 once expanded. */
+    @Test
+    void aBombUnderTheAliasLimitIsRefusedByItsExpandedSize() throws Exception {
+        StringBuilder sb = new StringBuilder(VALID).append("x-a: &a [");
+        for (int i = 0; i < 2000; i++) {
+            sb.append(i == 0 ? "" : ",").append("lol").append(i);
+        }
+        sb.append("]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'f'; c++, prev++) {
+            sb.append("x-").append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                sb.append(i == 0 ? "" : ",").append('*').append(prev);
+            }
+            sb.append("]\n");
+        }
+        assertThat(unparseable(sb.toString()).message()).contains("expands to more than");
+    }
+
     @Test
     void recursiveAliasIsRefused() throws Exception {
         assertThat(unparseable(VALID + "x-loop: &loop\n  self: *loop\n").message()).contains("recursive");
