@@ -93,7 +93,35 @@ OBJECTS = {
     ("request", "parameter-property"): lambda s, v: spec(v, param={"type": "object", "properties": {"nickname": s}}),
     ("response", "body"): lambda s, v: spec(v, resp=s),
     ("response", "property"): lambda s, v: spec(v, resp={"type": "object", "properties": {"nickname": s}}),
+    ("response", "header"): lambda s, v: spec(v, resp_headers={"X-Rate-Limit": {"schema": s}}),
 }
+
+# Objects of the same direction whose oasdiff level a rule without one of its own takes, nearest first.
+SIBLINGS = {"request": ["property", "body", "parameter-property", "parameter"],
+            "response": ["property", "body", "header"]}
+
+
+def rule_name(direction, obj, attr, action):
+    if attr == "became":
+        return f"{direction}-{obj}-became-{action}"
+    if obj == "body" and direction == "response" and attr == "enum-value" and action == "removed":
+        return "response-mediatype-enum-value-removed"
+    return f"{direction}-{obj}-{attr}-{action}"
+
+
+def derived_level(direction, obj, attr, action, levels):
+    """oasdiff names no such rule: take a sibling object's level, else the direction principle.
+    Returns (level, impact, how)."""
+    for other in SIBLINGS[direction]:
+        n = rule_name(direction, other, attr, action)
+        if other != obj and n in levels:
+            return levels[n][0], levels[n][1], f"its level is that of `{n}`"
+    if attr == "discriminator":
+        return "INFO", "patch", "discriminator changes are informational, as all of oasdiff's are"
+    narrow = narrowing(attr, action)
+    breaking = narrow if direction == "request" else not narrow
+    return ("ERR", "major", "its level follows the direction principle") if breaking else \
+        ("INFO", "minor" if direction == "request" else "patch", "its level follows the direction principle")
 
 S = {"type": "string"}
 I = {"type": "integer"}
@@ -143,6 +171,7 @@ def schema_cases():
     out[("type", "changed")] = (S, {"type": "boolean"}, False)
     out[("type", "generalized")] = (I, {"type": "number"}, False)
     out[("type", "specialized")] = ({"type": "number"}, I, False)
+    out[("type", "compatible")] = (I, S, False)  # placed in a loosely typed body by schema_rules
     out[("list-of-types", "widened")] = ({"type": ["string", "integer"]}, {"type": ["string", "integer", "boolean"]}, True)
     out[("list-of-types", "narrowed")] = ({"type": ["string", "integer", "boolean"]}, {"type": ["string", "integer"]}, True)
     out[("pattern", "added")] = (S, dict(S, pattern="^[a-z]+$"), False)
@@ -215,6 +244,8 @@ def schema_message(attr, action):
     if attr == "became":
         what = {"enum": "an enum ({values})", "nullable": "nullable", "not-nullable": "not nullable"}[action]
         return f"{{subject}} became {what} in {{operation}}"
+    if attr == "type" and action == "compatible":
+        return "the type of {subject} changed from `{old}` to `{new}` in a loosely typed body (compatible) in {operation}"
     if attr in ("type", "list-of-types"):
         return f"the type of {{subject}} was {action}: `{{old}}` → `{{new}}` in {{operation}}"
     if attr in ("pattern", "default-value", "const", "content-media-type", "content-encoding"):
@@ -263,28 +294,47 @@ def narrowing(attr, action):
 
 def schema_rules(levels):
     cases = schema_cases()
+    known = dict(levels)  # derive only from the table, never from another derived rule
     for (direction, obj), place in OBJECTS.items():
         for (attr, action), (b, h, v31) in cases.items():
-            if obj.startswith("parameter") and (attr, action) == ("type", "changed"):
+            if (obj.startswith("parameter") or obj == "header") and (attr, action) == ("type", "changed"):
                 b, h = I, {"type": "boolean"}  # parameters travel as text: string -> x is a specialisation
             if obj.startswith("parameter") and (attr, action) == ("type", "specialized"):
                 b, h = S, I
-            name = f"{direction}-{obj}-{attr}-{action}"
-            if attr == "became":
-                name = f"{direction}-{obj}-became-{action}"
-            if obj == "body" and direction == "response" and attr == "enum-value" and action == "removed":
-                name = "response-mediatype-enum-value-removed"
+            name = rule_name(direction, obj, attr, action)
+            if direction == "response" and attr == "x-extensible-enum-value":
+                continue  # only requests are checked: a response may always send fewer values
+            origin = None
             if name not in levels:
-                continue
+                lv, imp, how = derived_level(direction, obj, attr, action, known)
+                levels[name] = (lv, imp)
+                origin = f"A mergegate rule (oasdiff has no such id): {how}."
+            textual = None
+            if direction == "request" and obj in ("body", "property") and (attr, action) == ("type", "specialized"):
+                # JSON keeps types apart; a form body carries text, so string -> integer narrows what is accepted
+                b, h = S, I
+                textual = "application/x-www-form-urlencoded"
+            if obj == "header" and (attr, action) == ("type", "compatible"):
+                b, h = S, I  # a header that was a string: clients read the number as text
+            if obj in ("body", "property") and (attr, action) == ("type", "compatible"):
+                # a loosely typed body: a request that now takes a string, a response that was one
+                b, h = (I, S) if direction == "request" else (S, I)
+                textual = "application/x-www-form-urlencoded" if direction == "request" else "application/xml"
             version = "3.1.0" if v31 else "3.0.3"
             if attr == "became" and action in ("nullable", "not-nullable") and v31:
                 version = "3.1.0"
             base, head = place(b, version), place(h, version)
+            if textual:
+                for doc in (base, head):
+                    op = doc["paths"]["/v1/users/{userId}"]["post"]
+                    body = op["requestBody"] if direction == "request" else op["responses"]["200"]
+                    body["content"][textual] = body["content"].pop("application/json")
             subject = {"body": "the request body" if direction == "request" else "the 200 response body",
                        "property": "the property `nickname` of " + (
                            "the request body" if direction == "request" else "the 200 response"),
                        "parameter": "the query parameter `filter`",
-                       "parameter-property": "the property `nickname` of the query parameter `filter`"}[obj]
+                       "parameter-property": "the property `nickname` of the query parameter `filter`",
+                       "header": "the header `X-Rate-Limit` of the 200 response"}[obj]
             narrow = narrowing(attr, action)
             breaking = levels[name][0] == "ERR"
             side = "request" if direction == "request" else "response"
@@ -306,6 +356,8 @@ def schema_rules(levels):
                        "so a change that drops or narrows a variant is reported there. Generated clients that "
                        "dispatch on the discriminator may still need regenerating.")
                 fix = "Review that clients dispatching on the discriminator follow the change; regenerate them."
+            if origin:
+                why = why + " " + origin
             neg_head = doc_change(base)
             rule(name, levels[name][0], levels[name][1],
                  f"{side.capitalize()} {obj.replace('-', ' ')}: {attr.replace('-', ' ')} {action}.",
@@ -563,6 +615,15 @@ def handwritten(levels):
     add("new-optional-request-parameter", "A new optional parameter was added.",
         "added the optional {in} parameter `{name}` to {operation}", "Compatible.", "Nothing to do.",
         [("positive", one, p_opt, {}), ("negative", one, spec(param={"schema": S, "required": True}), {})])
+    undeclared = copy.deepcopy(one)
+    undeclared["paths"]["/v1/users/{userId}"]["post"]["parameters"] = []
+    add("new-request-path-parameter", "A path parameter is declared that the base did not declare.",
+        "added the path parameter `{name}` to {operation}",
+        "The base spec did not declare the parameter of its own path template, so clients generated from it "
+        "build the URL without a value for it.",
+        "Check that generated clients of the base version can call the operation; publish the fix as a new major "
+        "version if they cannot.",
+        [("positive", undeclared, one, {}), ("negative", one, doc_change(one), {})])
     add("request-parameter-removed", "A parameter was removed.", "removed the {in} parameter `{name}` from {operation}",
         "Clients that still send it may be rejected or silently ignored.", "Deprecate it first.",
         [("positive", p_opt, one, {}), ("negative", p_opt, doc_change(p_opt), {})])
@@ -1076,6 +1137,16 @@ RAW_RULES = {
                 "paths:\n  /a:\n    get:\n      responses:\n        '200': {}\n"),
                ("negative", None, "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\npaths:\n  /a:\n    get:\n"
                 "      responses:\n        '200':\n          description: OK\n")]),
+    "spec-too-complex": dict(
+        level="ERR", impact="none", summary="Comparing a spec with its base exceeded the comparison budget.",
+        message="comparing this spec with its base took more than {limit} schema comparisons; the rest of the "
+                "change was not checked",
+        why="The comparison is bounded so a pathological spec cannot stall the gate. What was not compared cannot be "
+            "declared safe, so the gate fails closed.",
+        fix="Split the spec, or reduce the schemas every operation reaches (shared components are compared once); "
+            "if the spec is legitimate, report it with the spec attached.",
+        cases=[("negative", "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\npaths: {}\n",
+                "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\n  description: d\npaths: {}\n")]),
     "base-spec-unparseable": dict(
         level="WARN", impact="none", summary="The base version of a spec cannot be parsed; the diff was skipped.",
         message="the base version of this spec ({base}) cannot be parsed ({problem}); breaking changes were not checked",

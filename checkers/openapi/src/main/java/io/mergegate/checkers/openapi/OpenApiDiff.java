@@ -24,7 +24,7 @@ final class OpenApiDiff {
     private static final Pattern URI_VERSION = Pattern.compile("/v\\d+(?=/|$)");
     private static final Pattern TEMPLATE = Pattern.compile("\\{[^}/]*}");
     /** Upper bound on schema comparisons per spec pair, so a pathological spec cannot run unbounded. */
-    private static final int BUDGET = 2_000_000;
+    static final int BUDGET = 2_000_000;
 
     private final Workspace base;
     private final Workspace head;
@@ -34,7 +34,7 @@ final class OpenApiDiff {
     private final SchemaDiff schemas;
     private final List<Change> changes = new ArrayList<>();
     private final Set<String> reported = new java.util.HashSet<>();
-    private int budget = BUDGET;
+    private int budget;
 
     private final boolean acrossVersions;
 
@@ -44,7 +44,13 @@ final class OpenApiDiff {
      */
     OpenApiDiff(Workspace base, String basePath, Workspace head, String headPath, Policy policy,
             boolean acrossVersions) {
+        this(base, basePath, head, headPath, policy, acrossVersions, BUDGET);
+    }
+
+    OpenApiDiff(Workspace base, String basePath, Workspace head, String headPath, Policy policy,
+            boolean acrossVersions, int budget) {
         this.acrossVersions = acrossVersions;
+        this.budget = budget;
         this.base = base;
         this.head = head;
         this.baseRoot = base.root(basePath);
@@ -63,7 +69,8 @@ final class OpenApiDiff {
 
     void emit(String rule, String method, String path, String pointer, Located at, Map<String, String> args) {
         if (!Rules.has(rule)) {
-            return;
+            // a change without a rule would pass unreported: fail closed instead (RuleNamespaceTest keeps this away)
+            throw new IllegalStateException("the OpenAPI checker has no rule `" + rule + "` for a change at " + pointer);
         }
         Map<String, String> a = new LinkedHashMap<>(args);
         a.putIfAbsent("operation", method.isEmpty() ? path : method + " " + path);
@@ -912,6 +919,9 @@ final class OpenApiDiff {
                 }
                 if (e.getValue().node() != null && other.node() != null) {
                     serialisation(e.getValue(), other, "header", "response-header", h, p, args);
+                    String where = "the header `" + args.get("name") + "` of the " + code + " response";
+                    schemas.compare(parameterSchema(e.getValue()), parameterSchema(other),
+                            new SchemaDiff.Ctx(h.method, h.path, false, "header", where, p, false, "header"));
                 }
             }
         }

@@ -29,10 +29,10 @@ final class SchemaDiff {
     }
 
     /** Numeric bounds: keyword, rule attribute, whether it is an upper bound, whether absence means zero. */
-    private record Bound(String keyword, String attr, boolean upper, boolean zeroWhenAbsent) {
+    record Bound(String keyword, String attr, boolean upper, boolean zeroWhenAbsent) {
     }
 
-    private static final List<Bound> BOUNDS = List.of(
+    static final List<Bound> BOUNDS = List.of(
             new Bound("maximum", "max", true, false),
             new Bound("exclusiveMaximum", "exclusive-max", true, false),
             new Bound("maxLength", "max-length", true, false),
@@ -47,7 +47,7 @@ final class SchemaDiff {
             new Bound("minProperties", "min-properties", false, true));
 
     /** Keywords whose presence constrains the value (adding narrows) or, for prefixItems, describes more. */
-    private static final Map<String, String> NARROWING_PRESENCE = Map.of(
+    static final Map<String, String> NARROWING_PRESENCE = Map.of(
             "contains", "contains", "if", "if", "then", "then", "else", "else",
             "propertyNames", "property-names", "unevaluatedItems", "unevaluated-items",
             "unevaluatedProperties", "unevaluated-properties", "contentSchema", "content-schema");
@@ -226,6 +226,9 @@ final class SchemaDiff {
     }
 
     private static String object(Ctx ctx, String prop) {
+        if (ctx.kind.equals("header")) {
+            return "header";
+        }
         if (ctx.kind.equals("parameter")) {
             return prop.replace("[]", "").isEmpty() ? "parameter" : "parameter-property";
         }
@@ -272,8 +275,12 @@ final class SchemaDiff {
             return;
         }
         boolean single = b.types.size() == 1 && h.types.size() == 1;
-        boolean serialisedAsText = ctx.textual || ctx.kind.equals("parameter");
-        if (single && ctx.textual && !b.types.contains("array") && !h.types.contains("array")) {
+        boolean serialisedAsText = ctx.textual || ctx.kind.equals("parameter") || ctx.kind.equals("header");
+        // in a loosely typed body (XML, form, text) or a header values are text: a request that now takes a
+        // string, or a response that was a string, still works for every client
+        boolean loose = ctx.textual || ctx.kind.equals("header");
+        if (single && loose && !b.types.contains("array") && !h.types.contains("array")
+                && (ctx.request ? h.types.contains("string") : b.types.contains("string"))) {
             emit(prefix + "type-compatible", ctx, prop, sp + "/type", at, "old", old, "new", neu);
         } else if (single && serialisedAsText && ctx.request && b.types.contains("string")
                 && PRIMITIVES.containsAll(h.types)) {

@@ -30,6 +30,7 @@ final class SpecComparison {
     boolean headBroken;
     /** True when head is a new major's file ({@code svc-v3.yaml}) compared with the previous major's. */
     boolean acrossVersions;
+    private int budget = OpenApiDiff.BUDGET;
 
     private SpecComparison(String basePath, String headPath) {
         this.basePath = basePath;
@@ -44,8 +45,15 @@ final class SpecComparison {
     /** As {@link #run(Workspace, String, Workspace, String, Policy)}, saying whether the files are different majors. */
     static SpecComparison run(Workspace base, String basePath, Workspace head, String headPath, Policy policy,
             boolean acrossVersions) {
+        return run(base, basePath, head, headPath, policy, acrossVersions, OpenApiDiff.BUDGET);
+    }
+
+    /** As above, with at most {@code budget} schema comparisons before the rest is reported as not checked. */
+    static SpecComparison run(Workspace base, String basePath, Workspace head, String headPath, Policy policy,
+            boolean acrossVersions, int budget) {
         SpecComparison c = new SpecComparison(basePath, headPath);
         c.acrossVersions = acrossVersions;
+        c.budget = budget;
         c.compare(base, head, policy);
         return c;
     }
@@ -114,14 +122,15 @@ final class SpecComparison {
         }
         Located baseRoot = base.root(basePath);
         oldVersion = baseRoot.node().get("info") == null ? null : baseRoot.node().get("info").string("version");
-        OpenApiDiff diff = new OpenApiDiff(base, basePath, head, headPath, policy, acrossVersions);
+        OpenApiDiff diff = new OpenApiDiff(base, basePath, head, headPath, policy, acrossVersions, budget);
         changes.addAll(diff.run());
         if (diff.exhausted()) {
-            add("spec-too-complex", headRoot, "", Map.of());
+            add("spec-too-complex", headRoot, "", Map.of("limit", String.valueOf(budget)));
         }
         level = levelOf(changes, baseRoot.node().canonical().equals(headRoot.node().canonical()));
-        summary = changes.stream().filter(ch -> Rules.get(ch.rule()).impact() == Rules.Impact.MAJOR).findFirst()
-                .or(() -> changes.stream().findFirst()).map(ch -> (ch.rule() + " " + ch.operation()).trim()).orElse("");
+        // the change that set the level explains the version rule's verdict
+        summary = changes.stream().filter(ch -> levelOf(List.of(ch), false) == level).findFirst()
+                .map(ch -> (ch.rule() + " " + ch.operation()).trim()).orElse("");
         versioning(baseRoot, headRoot);
         uriVersions(baseRoot, headRoot);
     }

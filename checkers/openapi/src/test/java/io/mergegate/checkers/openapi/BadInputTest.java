@@ -70,6 +70,23 @@ class BadInputTest {
     }
 
     @Test
+    void aComparisonThatRunsOutOfBudgetFailsClosedWithSpecTooComplex() {
+        String head = VALID + "components:\n  schemas:\n    Thing: {type: string}\n";
+        head = head.replace("description: OK", "description: OK\n          content:\n            application/json:\n"
+                + "              schema: {$ref: '#/components/schemas/Thing'}");
+        String base = head.replace("Thing: {type: string}", "Thing: {type: integer}");
+        assertThat(base).isNotEqualTo(head);
+        io.mergegate.core.source.MemorySourceTree b = io.mergegate.core.source.MemorySourceTree.ofText("base", Map.of(SPEC, base));
+        io.mergegate.core.source.MemorySourceTree h = io.mergegate.core.source.MemorySourceTree.ofText("head", Map.of(SPEC, head));
+        SpecComparison c = SpecComparison.run(new Workspace(b::file), SPEC, new Workspace(h::file), SPEC,
+                new Policy(java.time.LocalDate.of(2026, 6, 1), Policy.DEFAULT_DAYS), false, 1);
+        assertThat(c.changes).extracting(Change::rule).contains("spec-too-complex");
+        assertThat(Rules.get("spec-too-complex").level()).isEqualTo("ERR");
+        assertThat(c.changes.stream().filter(ch -> ch.rule().equals("spec-too-complex")).findFirst().orElseThrow()
+                .args()).containsEntry("limit", "1");
+    }
+
+    @Test
     void recursiveAliasIsRefused() throws Exception {
         assertThat(unparseable(VALID + "x-loop: &loop\n  self: *loop\n").message()).contains("recursive");
     }
