@@ -96,6 +96,14 @@ OBJECTS = {
     ("response", "header"): lambda s, v: spec(v, resp_headers={"X-Rate-Limit": {"schema": s}}),
 }
 
+# Rules whose level differs from oasdiff's, with the reason (shown in the rule's documentation).
+LEVEL_CHOICES = {
+    "response-property-enum-value-added": "An error by mergegate's choice (oasdiff: WARN): clients generated with "
+    "closed enums (Swift, Kotlin, TypeScript unions) fail to decode a value they do not know, and mobile clients "
+    "cannot update quickly. Declare the enum open (`x-extensible-enum`) or document that clients must tolerate "
+    "unknown values before relying on adding values.",
+}
+
 # Objects of the same direction whose oasdiff level a rule without one of its own takes, nearest first.
 SIBLINGS = {"request": ["property", "body", "parameter-property", "parameter"],
             "response": ["property", "body", "header"]}
@@ -338,7 +346,8 @@ def schema_rules(levels):
             narrow = narrowing(attr, action)
             breaking = levels[name][0] == "ERR"
             side = "request" if direction == "request" else "response"
-            why = (f"Clients and servers agree on {subject.replace('`nickname`', 'a property')} through the spec. "
+            why = (f"Clients and servers agree on {subject.replace('the property `nickname` of', 'a property of')} "
+                   f"through the spec. "
                    + ("In a request, the server must keep accepting everything it accepted before; "
                       if direction == "request" else
                       "In a response, clients must keep understanding everything the server sends; ")
@@ -358,6 +367,8 @@ def schema_rules(levels):
                 fix = "Review that clients dispatching on the discriminator follow the change; regenerate them."
             if origin:
                 why = why + " " + origin
+            if name in LEVEL_CHOICES:
+                why = why + " " + LEVEL_CHOICES[name]
             neg_head = doc_change(base)
             rule(name, levels[name][0], levels[name][1],
                  f"{side.capitalize()} {obj.replace('-', ' ')}: {attr.replace('-', ' ')} {action}.",
@@ -1061,20 +1072,25 @@ def handwritten(levels):
         "Use a semantic version such as `2.1.0` (a leading `v` is allowed).",
         [("positive", resp_base, add_head("2024-06"), {}), ("negative", resp_base, add_head("v1.1.0"), {})])
     add("api-version-not-bumped", "A breaking change was made without changing info.version.",
-        "breaking change ({reason}) but `info.version` stays {new}: bump the major version",
-        "Consumers use the version to tell whether they can upgrade safely.",
+        "breaking change ({reason}) but `info.version` stays {new}: bump the {bump} version",
+        "Consumers use the version to tell whether they can upgrade safely. An error, as the issue's versioning "
+        "rules require (oasdiff reports its version checks as INFO). For 0.y.z versions a MINOR bump is enough "
+        "(SemVer item 4).",
         "Bump the MAJOR version (MINOR for 0.y.z), and move breaking paths to a new `/v{N+1}`.",
         [("positive", resp_base, brk_head("1.0.0"), {}), ("negative", resp_base, brk_head("2.0.0"), {})])
     add("api-major-version-not-bumped", "A breaking change was made with only a minor or patch bump.",
-        "breaking change ({reason}) needs a major version bump, but `info.version` went from {old} to {new}",
-        "A minor or patch bump promises compatibility.", "Bump the MAJOR version (MINOR for 0.y.z).",
+        "breaking change ({reason}) needs a {bump} version bump, but `info.version` went from {old} to {new}",
+        "A minor or patch bump promises compatibility. An error, as the issue's versioning rules require (oasdiff: "
+        "INFO).", "Bump the MAJOR version (MINOR for 0.y.z).",
         [("positive", resp_base, brk_head("1.1.0"), {}), ("negative", resp_base, brk_head("2.0.0"), {})])
     add("api-minor-version-not-bumped", "An additive change was made without a minor version bump.",
-        "additive change ({reason}) needs at least a minor version bump, but `info.version` went from {old} to {new}",
+        "additive change ({reason}) needs at least a minor version bump, but `info.version` {movement}",
         "A minor bump tells consumers that something new is available.", "Bump the MINOR version.",
         [("positive", resp_base, add_head("1.0.1"), {}), ("negative", resp_base, add_head("1.1.0"), {})])
     add("api-version-decreased", "info.version went down.", "`info.version` decreased from {old} to {new}",
-        "Versions only move forward; a lower version confuses every consumer and cache.",
+        "Versions only move forward; a lower version confuses every consumer and cache. An error by mergegate's "
+        "choice (oasdiff: INFO). Pre-releases order as SemVer says (`1.0.0-rc.2` is above `1.0.0-rc.1` and below "
+        "`1.0.0`).",
         "Restore a version above the base version.",
         [("positive", spec(resp=user(), info_version="1.2.0"), add_head("1.1.9"), {}),
          ("negative", spec(resp=user(), info_version="1.2.0"), add_head("1.3.0"), {})])

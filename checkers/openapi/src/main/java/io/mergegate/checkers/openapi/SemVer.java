@@ -30,9 +30,30 @@ record SemVer(int major, int minor, int patch, String pre) implements Comparable
         if (c == 0) {
             c = Integer.compare(patch, o.patch);
         }
-        if (c == 0 && pre != null != (o.pre != null)) {
-            c = pre == null ? 1 : -1;
+        if (c != 0 || pre == null && o.pre == null) {
+            return c;
         }
-        return c;
+        if (pre == null || o.pre == null) {
+            return pre == null ? 1 : -1; // a release is above its pre-releases
+        }
+        return comparePreRelease(pre.split("\\."), o.pre.split("\\."));
+    }
+
+    /** SemVer 2.0.0 item 11: identifiers left to right, numbers numerically and below words, more is higher. */
+    private static int comparePreRelease(String[] a, String[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            boolean an = a[i].matches("\\d+");
+            boolean bn = b[i].matches("\\d+");
+            int c = an && bn ? new java.math.BigInteger(a[i]).compareTo(new java.math.BigInteger(b[i]))
+                    : an != bn ? (an ? -1 : 1) : a[i].compareTo(b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
+
+    boolean sameRelease(SemVer o) {
+        return major == o.major && minor == o.minor && patch == o.patch;
     }
 }

@@ -168,10 +168,14 @@ final class SpecComparison {
             return;
         }
         Map<String, String> args = Map.of("old", oldVersion, "new", newVersion, "level", level.name(),
-                "reason", summary);
+                "reason", summary, "bump", bv.major() == 0 ? "minor (0.y.z)" : "major",
+                "movement", hv.compareTo(bv) == 0 ? "stays " + newVersion : "went from " + oldVersion + " to " + newVersion);
         if (hv.compareTo(bv) < 0) {
             add("api-version-decreased", at, "/info/version", args);
             return;
+        }
+        if (bv.pre() != null && hv.sameRelease(bv) && hv.compareTo(bv) > 0) {
+            return; // from a pre-release towards its release: pre-releases promise no compatibility (SemVer item 9)
         }
         if (level == ChangeLevel.MAJOR) {
             boolean enough = bv.major() == 0 ? hv.major() > 0 || hv.minor() > bv.minor() : hv.major() > bv.major();
