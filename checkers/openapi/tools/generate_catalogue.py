@@ -1194,9 +1194,17 @@ def write(path, text):
         f.write(text)
 
 
+def removal(name):
+    """Rules about something the base had and the head lost (the checker's OpenApiDiff.removal)."""
+    return name.endswith(("-removed", "-deleted", "-unset")) or "-removed-" in name
+
+
 def md(name, r):
     sev = SEVERITY[r["level"]]
-    msg = r["message"].replace('"', '\\"')
+    message = r["message"]
+    if removal(name) and "{base}" not in message:
+        message += " (base: {base})"
+    msg = message.replace('"', '\\"')
     summary = r["summary"].replace('"', '\\"')
     return (f"---\nid: openapi/{name}\nseverity: {sev}\nsummary: \"{summary}\"\nmessage: \"{msg}\"\n"
             f"tags: [openapi]\n---\n## Why\n{r['why']}\n\n## How to fix\n{r['fix']}\n\n"

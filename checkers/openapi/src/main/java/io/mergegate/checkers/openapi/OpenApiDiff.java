@@ -73,6 +73,9 @@ final class OpenApiDiff {
             throw new IllegalStateException("the OpenAPI checker has no rule `" + rule + "` for a change at " + pointer);
         }
         Map<String, String> a = new LinkedHashMap<>(args);
+        if (removal(rule) && !a.containsKey("base")) {
+            a.put("base", baseLocation(pointer));
+        }
         a.putIfAbsent("operation", method.isEmpty() ? path : method + " " + path);
         a.putIfAbsent("method", method);
         a.putIfAbsent("path", path);
@@ -82,6 +85,29 @@ final class OpenApiDiff {
         }
         Located where = at != null && at.node() != null ? at : headRoot;
         changes.add(new Change(rule, method, path, pointer, where, a));
+    }
+
+    /** Rules about something the base had and the head lost: their message names where it was in the base. */
+    static boolean removal(String rule) {
+        return rule.endsWith("-removed") || rule.endsWith("-deleted") || rule.endsWith("-unset")
+                || rule.contains("-removed-");
+    }
+
+    /** The base node at a logical pointer, or its nearest ancestor there (a renamed path, a flattened allOf). */
+    private String baseLocation(String pointer) {
+        String p = pointer;
+        while (true) {
+            Located l = p.isEmpty() ? baseRoot : base.walk(baseRoot, p);
+            if (l.node() != null || p.isEmpty()) {
+                return describeBase(l.node() != null ? l : baseRoot);
+            }
+            p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+        }
+    }
+
+    /** "line 42", or "schemas/user.yaml line 12" when the node sits in another file than the base spec. */
+    String describeBase(Located l) {
+        return (l.file().equals(baseRoot.file()) ? "" : l.file() + " ") + "line " + l.line();
     }
 
     List<Change> run() {

@@ -662,13 +662,16 @@ final class SchemaDiff {
             Located hp = h.properties.get(name);
             boolean bReq = b.required.contains(name);
             if (hp == null) {
+                // the parent at head: its properties map when the schema has one of its own
+                Located parent = h.at.child("properties").node() != null ? h.at.child("properties") : h.at;
+                String was = diff.describeBase(e.getValue());
                 if (ctx.request) {
                     if (!flag(bp, "readOnly")) {
-                        emit("request-property-removed", ctx, child, pointer, h.at, "name", name);
+                        emit("request-property-removed", ctx, child, pointer, parent, "name", name, "base", was);
                     }
                 } else if (!flag(bp, "writeOnly")) {
                     emit(bReq ? "response-required-property-removed" : "response-optional-property-removed", ctx, child,
-                            pointer, h.at, "name", name);
+                            pointer, parent, "name", name, "base", was);
                 }
                 continue;
             }

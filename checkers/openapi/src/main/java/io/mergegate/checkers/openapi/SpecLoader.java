@@ -279,6 +279,7 @@ final class SpecLoader {
                     }
                     SpecNode key = node(depth + 1);
                     SpecNode value = node(depth + 1);
+                    value.keyAt(key.line(), key.column());
                     if (key.text().equals("<<") && ks.getImplicit().canOmitTagInPlainScalar()) {
                         merges.addAll(value.isList() ? value.items() : List.of(value));
                         continue;

@@ -20,6 +20,9 @@ final class SpecNode {
     private final List<SpecNode> list;
     private final String text;
     private final String type;
+    /** Where the key of a map entry holding this collection starts: findings point at the key, not its first child. */
+    private int keyLine;
+    private int keyColumn;
 
     private SpecNode(Kind kind, int line, int column, Map<String, SpecNode> map, List<SpecNode> list, String text,
             String type) {
@@ -61,11 +64,19 @@ final class SpecNode {
     }
 
     int line() {
-        return line;
+        return keyLine > 0 ? keyLine : line;
     }
 
     int column() {
-        return column;
+        return keyLine > 0 ? keyColumn : column;
+    }
+
+    /** Records the key a block collection is the value of (the first key wins for a node shared by aliases). */
+    void keyAt(int line, int column) {
+        if (kind != Kind.SCALAR && keyLine == 0 && line > 0) {
+            keyLine = line;
+            keyColumn = column;
+        }
     }
 
     /** Entries of a map; empty for other kinds. */

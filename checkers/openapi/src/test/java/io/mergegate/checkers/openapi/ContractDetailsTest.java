@@ -135,7 +135,7 @@ class ContractDetailsTest {
     @Test
     void aRemovedAlternativeThatClientsUseIsAnErrorAtTheSecurityList() throws Exception {
         CheckerRun r = run();
-        at(r.first("openapi/api-security-requirement-removed"), 8, 9, Severity.ERROR);
+        at(r.first("openapi/api-security-requirement-removed"), 7, 7, Severity.ERROR);
         assertThat(r.rules()).doesNotContain("openapi/api-security-removed");
     }
 
@@ -147,7 +147,7 @@ class ContractDetailsTest {
         assertThat(token.message()).contains("https://auth.example.com/token", "https://login.example.com/token");
         // a removal points at the parent in head (the securitySchemes map) and names the scheme
         Finding removed = r.first("openapi/api-security-component-removed");
-        at(removed, 32, 5, Severity.NOTE);
+        at(removed, 31, 3, Severity.NOTE);
         assertThat(removed.message()).contains("`key`");
     }
 

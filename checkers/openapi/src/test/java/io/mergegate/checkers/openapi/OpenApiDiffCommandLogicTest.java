@@ -53,9 +53,9 @@ class OpenApiDiffCommandLogicTest {
         Finding f = r.findings().stream().filter(x -> x.ruleId().equals("openapi/response-required-property-removed"))
                 .findFirst().orElseThrow();
         assertThat(f.message()).isEqualTo(
-                "removed the required property `fullName` from the 200 response of GET /v2/users/{userId}");
+                "removed the required property `fullName` from the 200 response of GET /v2/users/{userId} (base: line 18)");
         assertThat(f.location().path()).isEqualTo("new.yaml");
-        assertThat(f.location().line()).isEqualTo(14);
+        assertThat(f.location().line()).isEqualTo(16);
         assertThat(f.location().column()).isEqualTo(17);
         assertThat(f.properties()).containsEntry("operation", "GET /v2/users/{userId}");
     }

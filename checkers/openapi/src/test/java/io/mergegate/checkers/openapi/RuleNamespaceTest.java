@@ -78,6 +78,16 @@ class RuleNamespaceTest {
     }
 
     @Test
+    void everyRemovalNamesWhereTheNodeWasInTheBase() {
+        List<String> removals = Rules.names().stream().filter(OpenApiDiff::removal).toList();
+        assertThat(removals).hasSizeGreaterThan(100);
+        for (String name : removals) {
+            assertThat(io.mergegate.testkit.TestRules.catalog().find("openapi/" + name).orElseThrow().messageTemplate())
+                    .as(name).contains("{base}");
+        }
+    }
+
+    @Test
     void anUnknownRuleFailsTheCheckerInsteadOfPassingSilently() {
         var tree = io.mergegate.core.source.MemorySourceTree.ofText("t",
                 Map.of("a.yaml", "openapi: 3.0.3\ninfo: {title: A, version: 1.0.0}\npaths: {}\n"));

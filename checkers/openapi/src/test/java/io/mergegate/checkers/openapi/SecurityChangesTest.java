@@ -36,7 +36,7 @@ class SecurityChangesTest {
         assertThat(added).hasSize(2);
         for (Finding f : added) {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.location().region().startLine()).isEqualTo(4);
+            assertThat(f.location().region().startLine()).isEqualTo(3);
             assertThat(f.message()).contains("was public and now requires `key` (from the global `security`)");
         }
         assertThat(added).extracting(Finding::message).anyMatch(m -> m.startsWith("GET /v1/pets"))
