@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,6 +104,7 @@ public final class OpenApiChecker implements Checker {
         List<String> baseSpecs = specs(ctx.base(), base, globs);
         // base specs that live on at head under another name (renamed or moved): not removed
         Set<String> movedAway = new HashSet<>();
+        Set<String> reportedRefs = new HashSet<>();
         for (String path : headSpecs) {
             ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
             Pairing pair = pairedBase(path, baseSpecs, ctx.changes());
@@ -117,6 +119,13 @@ public final class OpenApiChecker implements Checker {
                     findings.add(f);
                 }
             }
+            // an untouched spec's refs matter when the change moved or deleted what they name
+            for (Change ch : unresolvedRefs(base, head, path,
+                    target -> touched || target != null && changed(ctx.changes(), target))) {
+                if (reportedRefs.add(ch.pointer())) {
+                    findings.add(finding(ctx::report, path, ch));
+                }
+            }
             if (!c.headBroken) {
                 ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, path, c.level, c.oldVersion, c.newVersion,
                         c.summary));
@@ -128,6 +137,7 @@ public final class OpenApiChecker implements Checker {
                 for (Change ch : diff.run()) {
                     findings.add(finding(ctx::report, removed, ch).withLocation(new Location(removed, null, ch.pointer())));
                 }
+                base.drainUnresolved(); // the whole spec is gone: what its refs named is gone with it
                 ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, removed, ChangeLevel.MAJOR, null, null,
                         "spec removed"));
             }
@@ -202,6 +212,39 @@ public final class OpenApiChecker implements Checker {
             }
         }
         return new Pairing(null, false);
+    }
+
+    /**
+     * The {@code $ref}s the last comparison could not follow, as {@code spec-incomplete}: what they name
+     * was not compared, which must not pass silently. Base-side ones point at the head spec's root.
+     *
+     * @param relevant which target files (null: remote or outside the repository) to report
+     */
+    static List<Change> unresolvedRefs(Workspace base, Workspace head, String headPath, Predicate<String> relevant) {
+        List<Change> out = new ArrayList<>();
+        for (Workspace.Unresolved u : head.drainUnresolved()) {
+            if (relevant.test(u.target())) {
+                out.add(unresolved(u, u.at(), ""));
+            }
+        }
+        for (Workspace.Unresolved u : base.drainUnresolved()) {
+            if (relevant.test(u.target())) {
+                out.add(unresolved(u, head.root(headPath), "base "));
+            }
+        }
+        return out;
+    }
+
+    private static Change unresolved(Workspace.Unresolved u, Located at, String side) {
+        String problem = "the " + side + "`$ref: " + u.ref() + "` (" + u.at().file() + ":" + u.at().line()
+                + ") cannot be followed: " + u.reason() + "; what it names was not compared";
+        return new Change("spec-incomplete", "", "", side + u.at().file() + "#" + u.at().pointer(), at,
+                Map.of("problem", problem));
+    }
+
+    /** Whether the change touched a path at base or head (a rename's old path included). */
+    private static boolean changed(ChangeSet changes, String path) {
+        return changes.isChanged(path) || changes.all().stream().anyMatch(c -> path.equals(c.oldPath()));
     }
 
     /** True when both file names are {@code {service}-v{N}} of one service and head's N is higher. */

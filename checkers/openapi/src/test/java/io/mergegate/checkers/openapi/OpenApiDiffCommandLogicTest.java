@@ -80,4 +80,21 @@ class OpenApiDiffCommandLogicTest {
         assertThat(b.location().line()).isNotEqualTo(a.location().line());
         assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
     }
+
+    @Test
+    void nextMajorsFileIsComparedAcrossVersionsAsTheCheckerPairsIt() {
+        String v3 = BASE.replace("version: 2.3.0", "version: 3.0.0").replace("/v2/", "/v3/")
+                .replace("required: [id, fullName]", "required: [id, firstName, lastName]")
+                .replace("fullName: {type: string}", "firstName: {type: string}\n                  lastName: {type: string}");
+        OpenApiDiffCommandLogic.Result r = OpenApiDiffCommandLogic.diff(
+                MemorySourceTree.ofText("base", Map.of("docs/openapi/user-service-v2.yaml", BASE)),
+                "docs/openapi/user-service-v2.yaml",
+                MemorySourceTree.ofText("head", Map.of("docs/openapi/user-service-v3.yaml", v3)),
+                "docs/openapi/user-service-v3.yaml", TestRules.catalog(), CheckerConfig.empty(), TODAY);
+        assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("openapi/api-path-removed-without-deprecation")
+                .contains("openapi/response-required-property-removed");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("openapi/response-required-property-removed"))
+                .allMatch(f -> f.severity() == io.mergegate.core.Severity.NOTE);
+        assertThat(r.exitCode()).isEqualTo(OpenApiDiffCommandLogic.OK);
+    }
 }
