@@ -71,12 +71,14 @@ class OpenApiCheckTest {
             return (List<Map<String, Object>>) json.get("findings");
         }
 
-        /** {@code rule path:line severity} of every finding, in report order. */
+        /** {@code rule path:line:column severity} of every finding, in report order. */
         List<String> lines() {
             List<String> out = new ArrayList<>();
             for (Map<String, Object> f : findings()) {
-                Object line = f.get("region") instanceof Map<?, ?> r ? r.get("startLine") : null;
-                out.add(f.get("ruleId") + " " + f.get("path") + (line == null ? "" : ":" + line) + " " + f.get("severity"));
+                Map<?, ?> r = f.get("region") instanceof Map<?, ?> m ? m : Map.of();
+                String at = r.get("startLine") == null ? "" : ":" + r.get("startLine")
+                        + (r.get("startColumn") == null ? "" : ":" + r.get("startColumn"));
+                out.add(f.get("ruleId") + " " + f.get("path") + at + " " + f.get("severity"));
             }
             return out;
         }
@@ -104,6 +106,80 @@ class OpenApiCheckTest {
     }
 
     @Test
+    void breakingChangeExitsOneWithTheRuleIdsAndLines() {
+        try (TestRepo repo = repo(Map.of(V2, SEED))) {
+            repo.write(V2, FULL_NAME_REMOVED).commit("drop fullName");
+            Run r = check(repo);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.lines()).containsExactly(
+                    "openapi/api-version-not-bumped " + V2 + ":4:12 error",
+                    "openapi/api-uri-version-not-bumped " + V2 + ":8:7 error",
+                    "openapi/response-required-property-removed " + V2 + ":26:7 error");
+            assertThat(r.findings().get(2)).containsEntry("message",
+                    "removed the required property `fullName` from the 200 response of GET /v2/users/{userId}");
+        }
+    }
+
+    @Test
+    void compatibleChangeExitsZero() {
+        try (TestRepo repo = repo(Map.of(V2, SEED))) {
+            repo.write(V2, EMAIL_ADDED).commit("add email");
+            Run r = check(repo);
+            assertThat(r.exit()).isZero();
+            assertThat(r.lines()).containsExactly("openapi/response-optional-property-added " + V2 + ":34:11 note");
+        }
+    }
+
+    @Test
+    void bothDefaultGlobsFindSpecsAndOtherFilesAreNotSpecs() {
+        String json = "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Orders\", \"version\": \"1.0.0\"}, "
+                + "\"paths\": {\"/v1/orders\": {\"get\": {\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}";
+        try (TestRepo repo = repo(Map.of(V2, SEED, "orders-openapi.json", json, "contracts/users.yaml", SEED))) {
+            repo.write(V2, FULL_NAME_REMOVED).write("orders-openapi.json", json.replace("\"/v1/orders\"", "\"/v1/order\""))
+                    .write("contracts/users.yaml", FULL_NAME_REMOVED).commit("breaking changes everywhere");
+            Run r = check(repo);
+            assertThat(r.exit()).isEqualTo(1);
+            // **/openapi/**/*.{yaml,yml,json} and **/*openapi*.{yaml,yml,json}; contracts/users.yaml matches neither
+            assertThat(r.findings()).extracting(f -> f.get("path")).contains(V2, "orders-openapi.json")
+                    .doesNotContain("contracts/users.yaml");
+            assertThat(r.lines()).contains("openapi/api-path-removed-without-deprecation orders-openapi.json:1:80 error");
+        }
+    }
+
+    @Test
+    void customSpecGlobsReplaceTheDefaults() {
+        try (TestRepo repo = repo(Map.of(V2, SEED, "contracts/users.yaml", SEED,
+                ".mergegate.yml", "openapi:\n  specs: [\"contracts/**/*.yaml\"]\n"))) {
+            repo.write(V2, FULL_NAME_REMOVED).write("contracts/users.yaml", FULL_NAME_REMOVED).commit("breaking");
+            Run r = check(repo);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.findings()).extracting(f -> f.get("path")).containsOnly("contracts/users.yaml");
+        }
+    }
+
+    @Test
+    void openapiFailOnDecidesForOpenapiFindings() {
+        String unbumped = EMAIL_ADDED.replace("version: 2.5.0", "version: 2.4.0");
+        try (TestRepo repo = repo(Map.of(V2, SEED))) {
+            repo.write(V2, unbumped).commit("add email, forget the bump");
+            Run warned = check(repo);
+            assertThat(warned.exit()).as("a warning does not block by default").isZero();
+            assertThat(warned.lines()).contains("openapi/api-minor-version-not-bumped " + V2 + ":4:12 warning");
+
+            repo.write(".mergegate.yml", "openapi:\n  fail-on: warning\n").commit("openapi warnings block");
+            Run blocked = check(repo);
+            assertThat(blocked.exit()).isEqualTo(1);
+            Cli console = Cli.run("check", "--repo", repo.dir.toString(), "--base", "main", "--branch",
+                    "feature/CORE-1-api", "--only", "openapi", "--no-color", "--today", "2026-06-01");
+            assertThat(console.exit()).isEqualTo(1);
+            assertThat(console.out()).contains("FAILED: 1 blocking finding (fail-on: error; openapi.fail-on: error, warning)");
+
+            repo.write(".mergegate.yml", "fail-on: warning\nopenapi:\n  fail-on: error\n").commit("only errors block openapi");
+            assertThat(check(repo).exit()).as("lowered for openapi").isZero();
+        }
+    }
+
+    @Test
     void renamedSpecIsComparedWithItsOldPathNotReportedAsRemoved() {
         try (TestRepo repo = repo(Map.of(V2, SEED))) {
             repo.move(V2, "api/openapi/user-service-v2.yaml").commit("move the spec");
@@ -121,7 +197,7 @@ class OpenApiCheckTest {
             Run r = check(repo);
             assertThat(r.exit()).as("%s", r.lines()).isZero();
             assertThat(r.lines()).containsExactly(
-                    "openapi/response-optional-property-added api/openapi/user-service-v2.yaml:34 note");
+                    "openapi/response-optional-property-added api/openapi/user-service-v2.yaml:34:11 note");
         }
     }
 
@@ -149,7 +225,7 @@ class OpenApiCheckTest {
             // the new major may break the old one (a note); /v2 disappearing undeprecated is the error
             assertThat(r.lines()).contains(
                     "openapi/api-path-removed-without-deprecation docs/openapi/user-service-v2.yaml error",
-                    "openapi/response-required-property-removed docs/openapi/user-service-v3.yaml:26 note");
+                    "openapi/response-required-property-removed docs/openapi/user-service-v3.yaml:26:7 note");
         }
     }
 }
