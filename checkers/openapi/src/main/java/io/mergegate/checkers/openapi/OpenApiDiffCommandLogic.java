@@ -14,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * The logic behind {@code mergegate openapi diff BASE HEAD}: compares two spec files outside a gate
- * run, with the same rules as the checker. The command line only reads the files and renders the
- * result. Exit code 0: nothing breaking (warnings allowed); 1: an error-level finding.
+ * run, with the same rules as the checker. The command line reads the files, applies the config's
+ * severity overrides and fail-on, and renders the result. {@link Result#exitCode()} is the verdict
+ * under the default policy: 0 nothing breaking (warnings allowed), 1 an error-level finding.
  */
 public final class OpenApiDiffCommandLogic {
 
