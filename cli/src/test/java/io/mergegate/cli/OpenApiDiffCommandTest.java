@@ -23,28 +23,24 @@ class OpenApiDiffCommandTest {
     static final String SPEC = OpenApiCheckTest.SEED.replace("'#/components/schemas/User'", "'../common/user.yaml#/User'")
             .substring(0, OpenApiCheckTest.SEED.indexOf("components:") - 1);
 
-    static final String USER = """
-            User:
-              type: object
-              required: [id, fullName]
-              properties:
-                id:
-                  type: string
-                fullName:
-                  type: string
-            """;
+    /** The seed's User schema as a file of its own. */
+    static final String USER = OpenApiCheckTest.SEED.substring(OpenApiCheckTest.SEED.indexOf("    User:")).lines()
+            .map(l -> l.substring(4) + "\n").collect(java.util.stream.Collectors.joining());
 
     @TempDir
     Path tmp;
 
-    /** A repository with the seed v2 spec committed; tests add the files they compare. */
-    private TestRepo repo() {
-        return new TestRepo(tmp.resolve("repo")).write(OpenApiCheckTest.V2, OpenApiCheckTest.SEED).commit("seed");
+    /** A git repository with the seed v2 spec committed and {@code files} added in its working tree. */
+    private Path repo(Map<String, String> files) {
+        Path repo = OpenApiCheckTest.repo(tmp, "scenario", Map.of(OpenApiCheckTest.V2, OpenApiCheckTest.SEED),
+                Map.of(OpenApiCheckTest.V2, OpenApiCheckTest.SEED));
+        OpenApiCheckTest.write(repo, files);
+        return repo;
     }
 
-    private static Cli diff(TestRepo repo, String base, String head, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("openapi", "diff", repo.dir.resolve(base).toString(),
-                repo.dir.resolve(head).toString(), "--today", "2026-06-01"));
+    private static Cli diff(Path repo, String base, String head, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("openapi", "diff", repo.resolve(base).toString(),
+                repo.resolve(head).toString(), "--today", "2026-06-01"));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -60,77 +56,70 @@ class OpenApiDiffCommandTest {
 
     @Test
     void breakingChangeExitsOneWithConsoleLinesAndAValidSarif() throws Exception {
-        try (TestRepo repo = repo()) {
-            repo.write("docs/openapi/new.yaml", OpenApiCheckTest.FULL_NAME_REMOVED);
-            Path sarif = tmp.resolve("diff.sarif");
-            Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--sarif", sarif.toString());
-            assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
-            assertThat(c.out()).contains("docs/openapi/new.yaml:26:7 error openapi/response-required-property-removed "
-                    + "removed the required property `fullName` from the 200 response of GET /v2/users/{userId}\n",
-                    "docs/openapi/new.yaml:4:12 error openapi/api-version-not-bumped ",
-                    "FAILED: 3 blocking findings (fail-on: error)");
-            SharedValidators.sarif(sarif);
-            String text = Files.readString(sarif, StandardCharsets.UTF_8);
-            // relative to %SRCROOT%, the repository root: the path a code-scanning upload matches
-            assertThat(text).contains("\"uri\": \"docs/openapi/new.yaml\"", "\"uriBaseId\": \"%SRCROOT%\"")
-                    .doesNotContain("\"uri\": \"new.yaml\"", "\"uri\": \"/");
-        }
+        Path repo = repo(Map.of("docs/openapi/new.yaml", OpenApiCheckTest.FULL_NAME_REMOVED));
+        Path sarif = tmp.resolve("diff.sarif");
+        Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--sarif", sarif.toString());
+        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
+        assertThat(c.out()).contains("docs/openapi/new.yaml:26:7 error openapi/response-required-property-removed "
+                + "removed the required property `fullName` from the 200 response of GET /v2/users/{userId}\n",
+                "docs/openapi/new.yaml:4:12 error openapi/api-version-not-bumped ",
+                "FAILED: 3 blocking findings (fail-on: error)");
+        SharedValidators.sarif(sarif);
+        String text = Files.readString(sarif, StandardCharsets.UTF_8);
+        // relative to %SRCROOT%, the repository root: the path a code-scanning upload matches
+        assertThat(text).contains("\"uri\": \"docs/openapi/new.yaml\"", "\"uriBaseId\": \"%SRCROOT%\"")
+                .doesNotContain("\"uri\": \"new.yaml\"", "\"uri\": \"/");
     }
 
     @Test
     void compatibleChangeWithWarningsExitsZeroAndJsonIsParseable() {
-        try (TestRepo repo = repo()) {
-            String unbumped = OpenApiCheckTest.EMAIL_ADDED.replace("version: 2.5.0", "version: 2.4.0");
-            repo.write("docs/openapi/new.yaml", unbumped);
-            Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--format", "json");
-            assertThat(c.exit()).as(c.out() + c.err()).isZero();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> verdict = (Map<String, Object>) ((Map<String, Object>) Json.parse(c.out())).get("verdict");
-            assertThat(verdict).containsEntry("passed", true).containsEntry("exitCode", 0L).containsEntry("blocking", 0L);
-            assertThat(rules(c)).containsExactlyInAnyOrder("openapi/api-minor-version-not-bumped warning",
-                    "openapi/response-optional-property-added note");
-            assertThat(findings(c)).allSatisfy(f -> assertThat(f.get("path")).isEqualTo("docs/openapi/new.yaml"));
-        }
+        String unbumped = OpenApiCheckTest.EMAIL_ADDED.replace("version: 2.5.0", "version: 2.4.0");
+        Path repo = repo(Map.of("docs/openapi/new.yaml", unbumped));
+        Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--format", "json");
+        assertThat(c.exit()).as(c.out() + c.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> verdict = (Map<String, Object>) ((Map<String, Object>) Json.parse(c.out())).get("verdict");
+        assertThat(verdict).containsEntry("passed", true).containsEntry("exitCode", 0L).containsEntry("blocking", 0L);
+        assertThat(rules(c)).containsExactlyInAnyOrder("openapi/api-minor-version-not-bumped warning",
+                "openapi/response-optional-property-added note");
+        assertThat(findings(c)).allSatisfy(f -> assertThat(f.get("path")).isEqualTo("docs/openapi/new.yaml"));
     }
 
     @Test
     void usageErrorsExitTwoWithOneLine() {
-        try (TestRepo repo = repo()) {
-            Cli missing = diff(repo, OpenApiCheckTest.V2, "docs/openapi/none.yaml");
-            assertThat(missing.exit()).isEqualTo(2);
-            assertThat(missing.err()).startsWith("mergegate: no such spec file: ").contains("none.yaml");
-            Cli badOption = diff(repo, OpenApiCheckTest.V2, OpenApiCheckTest.V2, "--frobnicate");
-            assertThat(badOption.exit()).isEqualTo(2);
-            assertThat(badOption.err()).contains("Unknown option: '--frobnicate'");
-            Cli badFormat = diff(repo, OpenApiCheckTest.V2, OpenApiCheckTest.V2, "--format", "xml");
-            assertThat(badFormat.exit()).isEqualTo(2);
-            assertThat(badFormat.err()).contains("--format must be console or json, not xml");
-            Cli badDate = Cli.run("openapi", "diff", repo.dir.resolve(OpenApiCheckTest.V2).toString(),
-                    repo.dir.resolve(OpenApiCheckTest.V2).toString(), "--today", "tomorrow");
-            assertThat(badDate.exit()).isEqualTo(2);
-            assertThat(badDate.err()).contains("--today must be an ISO date");
-            Cli oneFile = Cli.run("openapi", "diff", repo.dir.resolve(OpenApiCheckTest.V2).toString());
-            assertThat(oneFile.exit()).isEqualTo(2);
-            repo.write(".mergegate.yml", "openapi:\n  deprecation-dayz: 3\n");
-            Cli badConfig = diff(repo, OpenApiCheckTest.V2, OpenApiCheckTest.V2);
-            assertThat(badConfig.exit()).isEqualTo(2);
-            assertThat(badConfig.err()).contains(".mergegate.yml:2: unknown key 'deprecation-dayz'");
-        }
+        Path repo = repo(Map.of());
+        Cli missing = diff(repo, OpenApiCheckTest.V2, "docs/openapi/none.yaml");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("mergegate: no such spec file: ").contains("none.yaml");
+        Cli badOption = diff(repo, OpenApiCheckTest.V2, OpenApiCheckTest.V2, "--frobnicate");
+        assertThat(badOption.exit()).isEqualTo(2);
+        assertThat(badOption.err()).contains("Unknown option: '--frobnicate'");
+        Cli badFormat = diff(repo, OpenApiCheckTest.V2, OpenApiCheckTest.V2, "--format", "xml");
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("--format must be console or json, not xml");
+        Cli badDate = Cli.run("openapi", "diff", repo.resolve(OpenApiCheckTest.V2).toString(),
+                repo.resolve(OpenApiCheckTest.V2).toString(), "--today", "tomorrow");
+        assertThat(badDate.exit()).isEqualTo(2);
+        assertThat(badDate.err()).contains("--today must be an ISO date");
+        Cli oneFile = Cli.run("openapi", "diff", repo.resolve(OpenApiCheckTest.V2).toString());
+        assertThat(oneFile.exit()).isEqualTo(2);
+        OpenApiCheckTest.write(repo, Map.of(".mergegate.yml", "openapi:\n  deprecation-dayz: 3\n"));
+        Cli badConfig = diff(repo, OpenApiCheckTest.V2, OpenApiCheckTest.V2);
+        assertThat(badConfig.exit()).isEqualTo(2);
+        assertThat(badConfig.err()).contains(".mergegate.yml:2: unknown key 'deprecation-dayz'");
     }
 
     @Test
     void refsToOtherFoldersOfTheRepositoryResolve() {
-        try (TestRepo repo = repo()) {
-            repo.write("docs/common/user.yaml", USER).write("docs/openapi/old.yaml", SPEC).commit("split the spec");
-            repo.write("docs/common/user-v2.yaml", USER.replace("required: [id, fullName]", "required: [id]")
-                    .replace("    fullName:\n      type: string\n", ""))
-                    .write("docs/openapi/new.yaml", SPEC.replace("user.yaml", "user-v2.yaml"));
-            Cli c = diff(repo, "docs/openapi/old.yaml", "docs/openapi/new.yaml", "--format", "json");
-            assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
-            assertThat(findings(c)).anySatisfy(f -> assertThat(f).containsEntry("ruleId",
-                    "openapi/response-required-property-removed").containsEntry("path", "docs/common/user-v2.yaml"));
-            assertThat(rules(c)).noneMatch(r -> r.startsWith("openapi/spec-incomplete"));
-        }
+        Path repo = repo(Map.of("docs/common/user.yaml", USER, "docs/openapi/old.yaml", SPEC,
+                "docs/common/user-v2.yaml", USER.replace("required: [id, fullName]", "required: [id]")
+                        .replace("    fullName:\n      type: string\n", ""),
+                "docs/openapi/new.yaml", SPEC.replace("user.yaml", "user-v2.yaml")));
+        Cli c = diff(repo, "docs/openapi/old.yaml", "docs/openapi/new.yaml", "--format", "json");
+        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
+        assertThat(findings(c)).anySatisfy(f -> assertThat(f).containsEntry("ruleId",
+                "openapi/response-required-property-removed").containsEntry("path", "docs/common/user-v2.yaml"));
+        assertThat(rules(c)).noneMatch(r -> r.startsWith("openapi/spec-incomplete"));
     }
 
     @Test
@@ -155,36 +144,33 @@ class OpenApiDiffCommandTest {
                 .replace("required: [id, fullName]", "required: [id, firstName, lastName]")
                 .replace("        fullName:\n          type: string\n",
                         "        firstName:\n          type: string\n        lastName:\n          type: string\n");
-        try (TestRepo repo = repo()) {
-            repo.write("docs/openapi/user-service-v3.yaml", v3);
-            Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/user-service-v3.yaml", "--format", "json");
-            assertThat(c.exit()).as(c.out() + c.err()).isZero();
-            assertThat(rules(c)).containsExactlyInAnyOrder("openapi/response-required-property-removed note",
-                    "openapi/response-required-property-added note", "openapi/response-required-property-added note");
-        }
+        Path repo = repo(Map.of("docs/openapi/user-service-v3.yaml", v3));
+        Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/user-service-v3.yaml", "--format", "json");
+        assertThat(c.exit()).as(c.out() + c.err()).isZero();
+        assertThat(rules(c)).containsExactlyInAnyOrder("openapi/response-required-property-removed note",
+                "openapi/response-required-property-added note", "openapi/response-required-property-added note");
     }
 
     @Test
     void theRepositorysConfigApplies() throws Exception {
         String unbumped = OpenApiCheckTest.EMAIL_ADDED.replace("version: 2.5.0", "version: 2.4.0");
-        try (TestRepo repo = repo()) {
-            repo.write("docs/openapi/new.yaml", unbumped).write(".mergegate.yml", "openapi:\n  fail-on: warning\n");
-            Cli blocked = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml");
-            assertThat(blocked.exit()).as(blocked.out()).isEqualTo(1);
-            assertThat(blocked.out()).contains("FAILED: 1 blocking finding (fail-on: error; openapi.fail-on: error, warning)");
+        Path repo = repo(Map.of("docs/openapi/new.yaml", unbumped, ".mergegate.yml", "openapi:\n  fail-on: warning\n"));
+        Cli blocked = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml");
+        assertThat(blocked.exit()).as(blocked.out()).isEqualTo(1);
+        assertThat(blocked.out()).contains("FAILED: 1 blocking finding (fail-on: error; openapi.fail-on: error, warning)");
 
-            repo.write(".mergegate.yml", "openapi:\n  fail-on: warning\nrules:\n  openapi/api-minor-version-not-bumped: off\n");
-            Cli off = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--format", "json");
-            assertThat(off.exit()).isZero();
-            assertThat(rules(off)).containsExactly("openapi/response-optional-property-added note");
+        OpenApiCheckTest.write(repo, Map.of(".mergegate.yml",
+                "openapi:\n  fail-on: warning\nrules:\n  openapi/api-minor-version-not-bumped: off\n"));
+        Cli off = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--format", "json");
+        assertThat(off.exit()).isZero();
+        assertThat(rules(off)).containsExactly("openapi/response-optional-property-added note");
 
-            Path other = tmp.resolve("other.yml");
-            Files.writeString(other, "rules:\n  openapi/response-optional-property-added: error\n");
-            Cli explicit = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--config", other.toString(),
-                    "--format", "json");
-            assertThat(explicit.exit()).isEqualTo(1);
-            assertThat(rules(explicit)).contains("openapi/response-optional-property-added error");
-        }
+        Path other = tmp.resolve("other.yml");
+        Files.writeString(other, "rules:\n  openapi/response-optional-property-added: error\n");
+        Cli explicit = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--config", other.toString(),
+                "--format", "json");
+        assertThat(explicit.exit()).isEqualTo(1);
+        assertThat(rules(explicit)).contains("openapi/response-optional-property-added error");
     }
 
     @Test
@@ -194,22 +180,20 @@ class OpenApiDiffCommandTest {
                 "      summary: Read one user\n      deprecated: true\n      x-sunset: '2026-09-01'\n")
                 .replace("          description: The user\n", "          description: The user\n          headers:\n"
                         + "            Sunset: {schema: {type: string}}\n            Deprecation: {schema: {type: string}}\n");
-        try (TestRepo repo = repo()) {
-            repo.write("docs/openapi/new.yaml", deprecated);
-            Cli byDefault = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--format", "json");
-            assertThat(byDefault.exit()).as(byDefault.out()).isEqualTo(1);
-            assertThat(findings(byDefault)).extracting(f -> String.valueOf(f.get("message")))
-                    .contains("the sunset 2026-09-01 of GET /v2/users/{userId} is less than 180 days ahead "
-                            + "(earliest allowed: 2026-11-28)");
+        Path repo = repo(Map.of("docs/openapi/new.yaml", deprecated));
+        Cli byDefault = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--format", "json");
+        assertThat(byDefault.exit()).as(byDefault.out()).isEqualTo(1);
+        assertThat(findings(byDefault)).extracting(f -> String.valueOf(f.get("message")))
+                .contains("the sunset 2026-09-01 of GET /v2/users/{userId} is less than 180 days ahead "
+                        + "(earliest allowed: 2026-11-28)");
 
-            repo.write(".mergegate.yml", "openapi:\n  deprecation-days: 30\n");
-            Cli configured = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml");
-            assertThat(configured.exit()).as(configured.out()).isZero();
-            Cli late = Cli.run("openapi", "diff", repo.dir.resolve(OpenApiCheckTest.V2).toString(),
-                    repo.dir.resolve("docs/openapi/new.yaml").toString(), "--today", "2026-08-15", "--format", "json");
-            assertThat(late.exit()).as(late.out()).isEqualTo(1);
-            assertThat(findings(late)).extracting(f -> String.valueOf(f.get("message")))
-                    .anyMatch(m -> m.contains("is less than 30 days ahead (earliest allowed: 2026-09-14)"));
-        }
+        OpenApiCheckTest.write(repo, Map.of(".mergegate.yml", "openapi:\n  deprecation-days: 30\n"));
+        Cli configured = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml");
+        assertThat(configured.exit()).as(configured.out()).isZero();
+        Cli late = Cli.run("openapi", "diff", repo.resolve(OpenApiCheckTest.V2).toString(),
+                repo.resolve("docs/openapi/new.yaml").toString(), "--today", "2026-08-15", "--format", "json");
+        assertThat(late.exit()).as(late.out()).isEqualTo(1);
+        assertThat(findings(late)).extracting(f -> String.valueOf(f.get("message")))
+                .anyMatch(m -> m.contains("is less than 30 days ahead (earliest allowed: 2026-09-14)"));
     }
 }

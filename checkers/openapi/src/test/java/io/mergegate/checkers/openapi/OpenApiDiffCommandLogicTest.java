@@ -17,7 +17,7 @@ class OpenApiDiffCommandLogicTest {
 
     private static final Clock TODAY = Clock.fixed(LocalDate.of(2026, 6, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
             ZoneOffset.UTC);
-    private static final String BASE = """
+    static final String BASE = """
             openapi: 3.1.0
             info: {title: Users, version: 2.3.0}
             paths:

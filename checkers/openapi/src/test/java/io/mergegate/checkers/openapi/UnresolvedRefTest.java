@@ -17,23 +17,11 @@ class UnresolvedRefTest {
 
     private static final String SPEC = "api/openapi/users.yaml";
 
+    /** The diff test's spec with its response schema replaced by a {@code $ref} (on line 14). */
     private static String spec(String version, String ref) {
-        return """
-                openapi: 3.0.3
-                info: {title: Users, version: %s}
-                paths:
-                  /v1/users/{id}:
-                    get:
-                      parameters:
-                        - {name: id, in: path, required: true, schema: {type: string}}
-                      responses:
-                        '200':
-                          description: The user
-                          content:
-                            application/json:
-                              schema:
-                                $ref: '%s'
-                """.formatted(version, ref);
+        String base = OpenApiDiffCommandLogicTest.BASE;
+        return base.substring(0, base.indexOf("type: object")).replace("version: 2.3.0", "version: " + version)
+                + "$ref: '" + ref + "'\n";
     }
 
     private static final String USER = """
