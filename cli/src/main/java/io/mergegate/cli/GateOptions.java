@@ -84,7 +84,7 @@ final class GateOptions {
         Map<String, Map<String, Object>> overrides = dryRun
                 ? Map.of("migrations", Map.of("dry-run", Boolean.TRUE)) : Map.of();
         return new GateRequest(repo, base, head, mode, config, onlyIds, branch, target, prMetadata(env), baseline, env,
-                clock(), overrides);
+                clock(today), overrides);
     }
 
     private PullRequest prMetadata(Map<String, String> env) throws IOException {
@@ -103,7 +103,8 @@ final class GateOptions {
                 body != null ? body : fromCi.body());
     }
 
-    private Clock clock() {
+    /** The clock of {@code --today DATE}, or the system clock when the option is absent. */
+    static Clock clock(String today) {
         if (today == null) {
             return Clock.systemUTC();
         }

@@ -5,10 +5,12 @@ import io.mergegate.checkers.openapi.OpenApiDiffCommandLogic;
 import io.mergegate.core.Finding;
 import io.mergegate.core.RuleDescriptor;
 import io.mergegate.core.RunReport;
-import io.mergegate.core.Severity;
-import io.mergegate.core.source.DirectorySourceTree;
-import io.mergegate.core.spi.CheckerConfig;
+import io.mergegate.engine.ExitCode;
+import io.mergegate.engine.Gate;
 import io.mergegate.engine.UsageException;
+import io.mergegate.engine.config.ConfigLoader;
+import io.mergegate.engine.config.GateConfig;
+import io.mergegate.engine.git.GitRepository;
 import io.mergegate.reports.console.ConsoleWriter;
 import io.mergegate.reports.json.JsonWriter;
 import io.mergegate.reports.sarif.SarifWriter;
@@ -19,12 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,17 +45,23 @@ final class OpenApiCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code mergegate openapi diff BASE HEAD [--sarif FILE] [--format console|json]}. */
+    /** {@code mergegate openapi diff BASE HEAD [--sarif FILE] [--format console|json] [--config FILE] [--today DATE]}. */
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "Compare two OpenAPI 3.0/3.1 specs with the openapi rules (breaking changes, versioning, "
-                    + "deprecation). References to other files resolve next to each spec.",
+                    + "deprecation). Each file is read inside the git repository that holds it (else the current "
+                    + "folder, else its own folder), so references to other files of the repository resolve and "
+                    + "paths are reported relative to it; that repository's .mergegate.yml applies. "
+                    + "{service}-v{N} files of one service are compared as a new major version.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:nothing breaking (warnings allowed)", "1:breaking change or invalid head spec",
-                "2:usage error"})
+            exitCodeList = {"0:nothing blocks (warnings allowed unless fail-on says otherwise)",
+                "1:breaking change, invalid head spec or another blocking finding", "2:usage or configuration error"})
     static final class Diff implements Callable<Integer> {
 
         @Spec
         CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
 
         @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the findings as SARIF 2.1.0.")
         Path sarif;
@@ -60,6 +69,14 @@ final class OpenApiCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
                 description = "console (default) or json.")
         String format;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Config file (default: .mergegate.yml at the root HEAD is read in).")
+        Path config;
+
+        @Option(names = "--today", paramLabel = "DATE", description = "Date the deprecation and sunset rules "
+                + "consider today (YYYY-MM-DD; default: today).")
+        String today;
 
         @Parameters(index = "0", paramLabel = "BASE", description = "The spec before the change.")
         Path base;
@@ -72,28 +89,30 @@ final class OpenApiCommand implements Runnable {
             if (!format.equals("console") && !format.equals("json")) {
                 throw new UsageException("--format must be console or json, not " + format);
             }
-            for (Path f : List.of(base, head)) {
-                if (!Files.isRegularFile(f)) {
-                    throw new UsageException("no such spec file: " + f);
-                }
-            }
+            Clock clock = GateOptions.clock(today);
+            Located b = locate(base);
+            Located h = locate(head);
+            GateConfig cfg = config != null ? ConfigLoader.load(config)
+                    : Files.isRegularFile(h.root().resolve(GateConfig.DEFAULT_FILE))
+                    ? ConfigLoader.load(h.root().resolve(GateConfig.DEFAULT_FILE)) : GateConfig.defaults();
             RuleCatalog catalog = RuleCatalog.builtIn();
             long start = System.nanoTime();
-            OpenApiDiffCommandLogic.Result result = OpenApiDiffCommandLogic.diff(
-                    tree(base, "base"), base.getFileName().toString(), tree(head, "head"), head.getFileName().toString(),
-                    catalog, CheckerConfig.empty(), Clock.systemUTC());
-            List<Finding> findings = new ArrayList<>(result.findings());
-            findings.sort(Comparator.comparing((Finding f) -> String.valueOf(f.location().path()))
-                    .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column())
-                    .thenComparing(Finding::ruleId));
+            OpenApiDiffCommandLogic.Result result = OpenApiDiffCommandLogic.diff(new FolderTree(b.root(), "base"),
+                    b.path(), new FolderTree(h.root(), "head"), h.path(), catalog, cfg.section(OpenApiChecker.ID), clock);
+            List<Finding> findings = new ArrayList<>();
+            result.findings().forEach(f -> cfg.override(f).ifPresent(findings::add));
+            findings.sort(Gate.ORDER);
             Set<String> ids = new OpenApiChecker().ruleIds();
             List<RuleDescriptor> rules = catalog.all().stream().filter(r -> ids.contains(r.id())).toList();
             RunReport report = new RunReport(Main.version(), rules, findings,
-                    List.of(new RunReport.CheckerRun("openapi", "openapi diff", List.copyOf(ids),
+                    List.of(new RunReport.CheckerRun(OpenApiChecker.ID, "openapi diff", List.copyOf(ids),
                             (System.nanoTime() - start) / 1_000_000, null)),
-                    Set.of(Severity.ERROR), base.toString(), head.toString(), null, result.exitCode());
+                    cfg.failOn(), cfg.checkerFailOn(List.of(OpenApiChecker.ID)), base.toString(), head.toString(),
+                    null, 0);
+            report = report.withExitCode(ExitCode.decide(report).code());
             if (sarif != null) {
-                new SarifWriter(SarifWriter.Options.defaults()).write(report, sarif);
+                // paths are relative to HEAD's root, which SARIF calls %SRCROOT%
+                new SarifWriter(SarifWriter.Options.defaults().withAnchorPath(h.path())).write(report, sarif);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
@@ -102,13 +121,58 @@ final class OpenApiCommand implements Runnable {
                 new ConsoleWriter(false).write(report, out);
             }
             out.flush();
-            return result.exitCode();
+            return report.exitCode();
         }
 
-        /** The spec's folder, so {@code $ref}s to sibling files resolve. */
-        private static DirectorySourceTree tree(Path spec, String label) {
-            Path dir = spec.toAbsolutePath().getParent();
-            return new DirectorySourceTree(dir, label);
+        /**
+         * A spec file and the folder it is read in.
+         *
+         * @param root the git work tree holding the file, else the current folder if it holds it, else its folder
+         * @param path the file relative to {@code root}, with forward slashes
+         */
+        record Located(Path root, String path) {
+        }
+
+        static Located locate(Path file) {
+            Path real;
+            try {
+                real = file.toRealPath();
+            } catch (IOException e) {
+                throw new UsageException("no such spec file: " + file);
+            }
+            if (!Files.isRegularFile(real) || !Files.isReadable(real)) {
+                throw new UsageException((Files.isRegularFile(real) ? "cannot read spec file: " : "no such spec file: ")
+                        + file);
+            }
+            Path root = real.getParent();
+            Optional<Path> work = gitWorkTree(real.getParent());
+            if (work.isPresent() && real.startsWith(work.get())) {
+                root = work.get();
+            } else {
+                Path cwd = realOrNull(Path.of(""));
+                if (cwd != null && real.startsWith(cwd)) {
+                    root = cwd;
+                }
+            }
+            return new Located(root, root.relativize(real).toString().replace('\\', '/'));
+        }
+
+        private static Optional<Path> gitWorkTree(Path dir) {
+            try {
+                Optional<GitRepository> git = GitRepository.find(dir);
+                git.ifPresent(GitRepository::close);
+                return git.map(GitRepository::workTree).map(Diff::realOrNull);
+            } catch (UsageException e) {
+                return Optional.empty(); // not a readable repository: fall back to folders
+            }
+        }
+
+        private static Path realOrNull(Path p) {
+            try {
+                return p == null ? null : p.toRealPath();
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }

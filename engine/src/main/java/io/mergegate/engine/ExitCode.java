@@ -21,13 +21,11 @@ public enum ExitCode {
         return code;
     }
 
-    /** The verdict of a run: a failed checker wins, then any unsuppressed finding at a blocking severity. */
-    public static ExitCode decide(java.util.List<io.mergegate.core.RunReport.CheckerRun> checkers,
-            java.util.List<io.mergegate.core.Finding> findings, java.util.Set<io.mergegate.core.Severity> failOn) {
-        if (checkers.stream().anyMatch(c -> c.error() != null)) {
+    /** The verdict of a run: a failed checker wins, then any finding the report counts as blocking. */
+    public static ExitCode decide(io.mergegate.core.RunReport report) {
+        if (report.checkers().stream().anyMatch(c -> c.error() != null)) {
             return INTERNAL_ERROR;
         }
-        return findings.stream().anyMatch(f -> !f.isSuppressed() && failOn.contains(f.severity()))
-                ? BLOCKING_FINDINGS : OK;
+        return report.findings().stream().anyMatch(report::isBlocking) ? BLOCKING_FINDINGS : OK;
     }
 }

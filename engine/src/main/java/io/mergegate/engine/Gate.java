@@ -3,7 +3,6 @@ package io.mergegate.engine;
 import io.mergegate.core.Finding;
 import io.mergegate.core.RuleDescriptor;
 import io.mergegate.core.RunReport;
-import io.mergegate.core.Severity;
 import io.mergegate.core.source.ChangedPath;
 import io.mergegate.core.source.Glob;
 import io.mergegate.core.source.SourceFile;
@@ -94,12 +93,12 @@ public final class Gate {
             raw.addAll(symlinksOutside(view, base));
             Baseline baseline = loadBaseline(req, config, view.root());
             List<Finding> findings = postProcess(raw, config, view, baseline, req.only().isEmpty(), base);
-            Set<Severity> failOn = config.failOn();
-            int exit = ExitCode.decide(runs, findings, failOn).code();
             List<RuleDescriptor> used = usedRules(selected, findings);
-            RunReport report = new RunReport(version, used, findings, runs, failOn, view.base().label(),
-                    view.head().label(), view.head().commitId().orElse(null), exit);
-            return new GateOutcome(report, facts, view.head(), config, view.root());
+            RunReport report = new RunReport(version, used, findings, runs, config.failOn(),
+                    config.checkerFailOn(selected.stream().map(Checker::id).toList()), view.base().label(),
+                    view.head().label(), view.head().commitId().orElse(null), 0);
+            return new GateOutcome(report.withExitCode(ExitCode.decide(report).code()), facts, view.head(), config,
+                    view.root());
         } finally {
             git.ifPresent(GitRepository::close);
         }
@@ -267,7 +266,6 @@ public final class Gate {
 
     private List<Finding> postProcess(List<Finding> raw, GateConfig config, ChangeView view, Baseline baseline,
             boolean fullRun, GateContext ctx) {
-        Map<String, Optional<Severity>> overrides = config.ruleOverrides();
         List<Glob> excludes = config.excludes();
         Suppressions suppressions = new Suppressions(view.head());
         List<Finding> out = new ArrayList<>();
@@ -278,14 +276,11 @@ public final class Gate {
             if (f.location().path() != null && Glob.anyMatch(excludes, f.location().path())) {
                 continue;
             }
-            Optional<Severity> override = overrides.containsKey(f.ruleId()) ? overrides.get(f.ruleId())
-                    : overrides.get(f.family() + "/*");
-            if (override != null) {
-                if (override.isEmpty()) {
-                    continue;
-                }
-                f = f.withSeverity(override.get());
+            Optional<Finding> overridden = config.override(f);
+            if (overridden.isEmpty()) {
+                continue;
             }
+            f = overridden.get();
             if (!f.ruleId().equals("mergegate/checker-failed")) {
                 Optional<io.mergegate.core.Suppression> inline = suppressions.find(f);
                 if (inline.isPresent()) {

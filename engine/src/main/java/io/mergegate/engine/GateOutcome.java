@@ -21,11 +21,13 @@ public record GateOutcome(RunReport report, Facts facts, SourceTree head, GateCo
         return report.exitCode();
     }
 
-    /** The same run judged with other blocking severities (e.g. {@code --fail-on warning}). */
+    /**
+     * The same run judged with other blocking severities for every checker (e.g. {@code --fail-on warning}):
+     * a command-line level replaces the config's {@code fail-on} and each {@code <checker>.fail-on}.
+     */
     public GateOutcome withFailOn(java.util.Set<io.mergegate.core.Severity> failOn) {
-        int exit = ExitCode.decide(report.checkers(), report.findings(), failOn).code();
         RunReport r = new RunReport(report.toolVersion(), report.rules(), report.findings(), report.checkers(), failOn,
-                report.baseLabel(), report.headLabel(), report.headCommit(), exit);
-        return new GateOutcome(r, facts, head, config, repoRoot);
+                report.baseLabel(), report.headLabel(), report.headCommit(), report.exitCode());
+        return new GateOutcome(r.withExitCode(ExitCode.decide(r).code()), facts, head, config, repoRoot);
     }
 }

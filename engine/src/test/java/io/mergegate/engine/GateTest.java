@@ -220,6 +220,61 @@ class GateTest {
         }
     }
 
+    /** Reports one finding of a fixed rule and severity under a real checker id, so its config section validates. */
+    record OneFinding(String id, String rule, io.mergegate.core.Severity severity) implements Checker {
+        @Override
+        public String description() {
+            return id;
+        }
+
+        @Override
+        public Set<String> ruleIds() {
+            return Set.of(rule);
+        }
+
+        @Override
+        public List<Finding> check(GateContext ctx) {
+            return List.of(ctx.report(rule).at("a.txt", 1, 1).message(id + " finding").build().withSeverity(severity));
+        }
+    }
+
+    @Test
+    void checkerFailOnDecidesForThatCheckersFindingsOnly() throws Exception {
+        try (TestGit g = new TestGit(tmp)) {
+            g.write("a.txt", "one\n").commit("base");
+            g.branch("feature/CORE-1-x").write("a.txt", "two\n").commit("head");
+            Checker openapi = new OneFinding("openapi", "openapi/spec-incomplete", io.mergegate.core.Severity.WARNING);
+            Checker branch = new OneFinding("branch", "branch/invalid-name", io.mergegate.core.Severity.WARNING);
+            java.util.function.Function<String, GateOutcome> run = yml -> {
+                try {
+                    Files.writeString(tmp.resolve(".mergegate.yml"), yml);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return gate(openapi, branch).run(request(tmp, "main", Mode.PULL_REQUEST));
+            };
+            GateOutcome raised = run.apply("openapi:\n  fail-on: warning\n");
+            assertThat(raised.exitCode()).isEqualTo(1);
+            assertThat(raised.report().findings()).filteredOn(raised.report()::isBlocking).extracting(Finding::ruleId)
+                    .containsExactly("openapi/spec-incomplete");
+            assertThat(raised.report().checkerFailOn()).containsOnlyKeys("openapi");
+
+            GateOutcome lowered = run.apply("fail-on: warning\nopenapi:\n  fail-on: error\n");
+            assertThat(lowered.exitCode()).isEqualTo(1);
+            assertThat(lowered.report().findings()).filteredOn(lowered.report()::isBlocking).extracting(Finding::ruleId)
+                    .containsExactly("branch/invalid-name");
+
+            GateOutcome none = run.apply("fail-on: warning\nopenapi:\n  fail-on: none\nbranch:\n  fail-on: [error]\n");
+            assertThat(none.exitCode()).isZero();
+            assertThat(none.report().blockingCount()).isZero();
+
+            // a command-line --fail-on replaces every fail-on of the config
+            GateOutcome cli = raised.withFailOn(java.util.EnumSet.of(io.mergegate.core.Severity.ERROR));
+            assertThat(cli.exitCode()).isZero();
+            assertThat(cli.report().checkerFailOn()).isEmpty();
+        }
+    }
+
     @Test
     void checkerExceptionFailsClosedWithExitThree() {
         Checker broken = new Checker() {

@@ -101,9 +101,19 @@ public final class ReportText {
                 + plural(c.get(Severity.NOTE), "note") + ", " + suppressed + " suppressed";
     }
 
-    /** "error" or "error, warning": the blocking severities, most severe first. */
+    /**
+     * "error" or "error, warning": the blocking severities, most severe first, then each checker's own
+     * setting as its config key: "error; openapi.fail-on: error, warning".
+     */
     public static String failOn(RunReport report) {
-        return report.failOn().stream().sorted().map(Severity::id).reduce((a, b) -> a + ", " + b).orElse("nothing");
+        StringBuilder sb = new StringBuilder(severities(report.failOn()));
+        new java.util.TreeMap<>(report.checkerFailOn()).forEach((id, set) ->
+                sb.append("; ").append(id).append(".fail-on: ").append(severities(set)));
+        return sb.toString();
+    }
+
+    private static String severities(java.util.Set<Severity> set) {
+        return set.stream().sorted().map(Severity::id).reduce((a, b) -> a + ", " + b).orElse("nothing");
     }
 
     /** Seconds with three decimals, plain (no exponent, no locale): {@code 1234 -> "1.234"}. */

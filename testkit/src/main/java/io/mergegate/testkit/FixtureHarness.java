@@ -157,7 +157,10 @@ public final class FixtureHarness {
     }
 
     private static Clock clock(Map<String, Object> o) {
-        LocalDate today = o.get("today") == null ? DEFAULT_TODAY : LocalDate.parse(String.valueOf(o.get("today")));
+        Object t = o.get("today");
+        // YAML reads an unquoted 2026-12-01 as a timestamp
+        LocalDate today = t == null ? DEFAULT_TODAY : t instanceof java.util.Date d
+                ? LocalDate.ofInstant(d.toInstant(), ZoneOffset.UTC) : LocalDate.parse(String.valueOf(t));
         return Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     }
 

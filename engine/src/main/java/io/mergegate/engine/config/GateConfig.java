@@ -1,5 +1,6 @@
 package io.mergegate.engine.config;
 
+import io.mergegate.core.Finding;
 import io.mergegate.core.Severity;
 import io.mergegate.core.source.Glob;
 import io.mergegate.core.spi.CheckerConfig;
@@ -53,9 +54,22 @@ public record GateConfig(Map<String, Object> raw, String source, byte[] bytes) {
     /** Severities that block the merge. */
     public Set<Severity> failOn() {
         Object v = raw.get("fail-on");
-        if (v == null) {
-            return EnumSet.of(Severity.ERROR);
+        return v == null ? EnumSet.of(Severity.ERROR) : failOn(v);
+    }
+
+    /**
+     * Checker id → severities that block its findings, for each of the checkers whose section sets
+     * {@code fail-on} (e.g. {@code openapi: {fail-on: warning}}); the others follow {@link #failOn()}.
+     */
+    public Map<String, Set<Severity>> checkerFailOn(java.util.Collection<String> checkerIds) {
+        Map<String, Set<Severity>> out = new LinkedHashMap<>();
+        for (String id : checkerIds) {
+            section(id).get("fail-on").ifPresent(v -> out.put(id, failOn(v)));
         }
+        return out;
+    }
+
+    private static Set<Severity> failOn(Object v) {
         Set<Severity> out = EnumSet.noneOf(Severity.class);
         if (v instanceof List<?> l) {
             l.forEach(x -> Severity.parse(String.valueOf(x)).ifPresent(out::add));
@@ -94,6 +108,17 @@ public record GateConfig(Map<String, Object> raw, String source, byte[] bytes) {
             m.forEach((k, v) -> out.put(String.valueOf(k), Severity.parse(String.valueOf(v))));
         }
         return out;
+    }
+
+    /** The finding with its rule's severity override ({@code rules:}) applied; empty when the rule is {@code off}. */
+    public Optional<Finding> override(Finding f) {
+        Map<String, Optional<Severity>> overrides = ruleOverrides();
+        Optional<Severity> o = overrides.containsKey(f.ruleId()) ? overrides.get(f.ruleId())
+                : overrides.get(f.family() + "/*");
+        if (o == null) {
+            return Optional.of(f);
+        }
+        return o.map(f::withSeverity);
     }
 
     /** Whether a checker runs: {@code checkers.<id>}, then {@code <id>.enabled}, default true. */

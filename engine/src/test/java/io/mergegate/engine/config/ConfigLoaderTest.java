@@ -129,6 +129,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void everyCheckerSectionTakesFailOn() {
+        GateConfig c = parse("fail-on: error\nopenapi:\n  fail-on: warning\navro:\n  fail-on: [error, note]\n"
+                + "dor:\n  fail-on: none\n");
+        assertThat(c.checkerFailOn(java.util.List.of("openapi", "avro", "dor", "branch")))
+                .containsEntry("openapi", java.util.EnumSet.of(Severity.ERROR, Severity.WARNING))
+                .containsEntry("avro", java.util.EnumSet.of(Severity.ERROR, Severity.NOTE))
+                .containsEntry("dor", java.util.EnumSet.noneOf(Severity.class))
+                .doesNotContainKey("branch");
+        assertThatThrownBy(() -> parse("openapi:\n  fail-on: sometimes\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(".mergegate.yml:2:");
+    }
+
+    @Test
     void suggestionNeedsACloseKey() {
         assertThat(ConfigLoader.suggest("", "brnch")).contains("branch");
         assertThat(ConfigLoader.suggest("", "completely-different")).isEmpty();

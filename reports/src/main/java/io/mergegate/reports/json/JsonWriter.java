@@ -21,7 +21,8 @@ import java.util.Map;
  * when unknown) and in a fixed order; {@code schemaVersion} changes only on incompatible changes.
  *
  * <pre>
- * { "schemaVersion": 1, "tool": {name, version}, "verdict": {passed, exitCode, blocking, failOn[]},
+ * { "schemaVersion": 1, "tool": {name, version}, "verdict": {passed, exitCode, blocking, failOn[],
+ *   checkerFailOn{checker: [severities]}},
  *   "base", "head", "headCommit", "counts": {error, warning, note, suppressed},
  *   "checkers": [{id, description, rules[], millis, error}],
  *   "findings": [{ruleId, severity, blocking, message, path, region{startLine, startColumn, endLine,
@@ -50,6 +51,9 @@ public final class JsonWriter implements ReportWriter {
         verdict.put("exitCode", report.exitCode());
         verdict.put("blocking", report.blockingCount());
         verdict.put("failOn", report.failOn().stream().sorted().map(Severity::id).toList());
+        Map<String, Object> byChecker = new java.util.TreeMap<>();
+        report.checkerFailOn().forEach((id, set) -> byChecker.put(id, set.stream().sorted().map(Severity::id).toList()));
+        verdict.put("checkerFailOn", byChecker);
         m.put("verdict", verdict);
         m.put("base", report.baseLabel());
         m.put("head", report.headLabel());

@@ -25,7 +25,8 @@ class JsonWriterTest {
         Map<String, Object> json = (Map<String, Object>) Json.parse(writer.render(TestReports.failing()));
         assertThat(json.keySet()).containsExactly("schemaVersion", "tool", "verdict", "base", "head", "headCommit", "counts",
                 "checkers", "findings");
-        assertThat(json.get("verdict")).isEqualTo(Map.of("passed", false, "exitCode", 1L, "blocking", 3L, "failOn", List.of("error")));
+        assertThat(json.get("verdict")).isEqualTo(Map.of("passed", false, "exitCode", 1L, "blocking", 3L, "failOn", List.of("error"),
+                "checkerFailOn", Map.of()));
         assertThat(json.get("counts")).isEqualTo(Map.of("error", 3L, "warning", 1L, "note", 1L, "suppressed", 2L));
         List<Map<String, Object>> findings = (List<Map<String, Object>>) json.get("findings");
         assertThat(findings).hasSize(7);

@@ -3,6 +3,9 @@ package io.mergegate.checkers.openapi;
 import io.mergegate.core.Finding;
 import io.mergegate.core.Location;
 import io.mergegate.core.Severity;
+import io.mergegate.core.source.ChangeSet;
+import io.mergegate.core.source.ChangeStatus;
+import io.mergegate.core.source.ChangedPath;
 import io.mergegate.core.source.Glob;
 import io.mergegate.core.source.SourceTree;
 import io.mergegate.core.spi.ApiChange;
@@ -17,12 +20,14 @@ import io.mergegate.core.spi.Mode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,17 +102,28 @@ public final class OpenApiChecker implements Checker {
             return findings;
         }
         List<String> baseSpecs = specs(ctx.base(), base, globs);
+        // base specs that live on at head under another name (renamed or moved): not removed
+        Set<String> movedAway = new HashSet<>();
+        Set<String> reportedRefs = new HashSet<>();
         for (String path : headSpecs) {
             ctx.facts().publish(KnownFacts.ARTIFACTS, new Artifact(ID, path));
-            String basePath = pairedBase(path, ctx.base(), baseSpecs, ctx.head());
-            SpecComparison c = SpecComparison.run(base, basePath, head, path, policy);
+            Pairing pair = pairedBase(path, baseSpecs, ctx.changes());
+            String basePath = pair.basePath();
+            if (basePath != null && !basePath.equals(path) && !pair.acrossVersions()) {
+                movedAway.add(basePath);
+            }
+            SpecComparison c = SpecComparison.run(base, basePath, head, path, policy, pair.acrossVersions());
             boolean touched = ctx.changes().isChanged(path) || basePath == null || !basePath.equals(path);
-            for (Change ch : c.changes) {
-                if (touched || !QUALITY_RULES.contains(ch.rule())) {
-                    Finding f = finding(ctx, path, ch);
-                    // a new major's file may break the previous major: reported, but not as a violation
-                    boolean newMajor = c.acrossVersions && Rules.get(ch.rule()).impact() == Rules.Impact.MAJOR;
-                    findings.add(newMajor ? f.withSeverity(Severity.NOTE) : f);
+            for (Finding f : findings(ctx::report, path, c)) {
+                if (touched || !QUALITY_RULES.contains(f.ruleId().substring(ID.length() + 1))) {
+                    findings.add(f);
+                }
+            }
+            // an untouched spec's refs matter when the change moved or deleted what they name
+            for (Change ch : unresolvedRefs(base, head, path,
+                    target -> touched || target != null && changed(ctx.changes(), target))) {
+                if (reportedRefs.add(ch.pointer())) {
+                    findings.add(finding(ctx::report, path, ch));
                 }
             }
             if (!c.headBroken) {
@@ -116,11 +132,12 @@ public final class OpenApiChecker implements Checker {
             }
         }
         for (String removed : baseSpecs) {
-            if (!ctx.head().contains(removed)) {
+            if (!ctx.head().contains(removed) && !movedAway.contains(removed)) {
                 OpenApiDiff diff = new OpenApiDiff(base, removed, Workspace.deleted(removed), removed, policy, false);
                 for (Change ch : diff.run()) {
-                    findings.add(finding(ctx, removed, ch).withLocation(new Location(removed, null, ch.pointer())));
+                    findings.add(finding(ctx::report, removed, ch).withLocation(new Location(removed, null, ch.pointer())));
                 }
+                base.drainUnresolved(); // the whole spec is gone: what its refs named is gone with it
                 ctx.facts().publish(KnownFacts.API_CHANGES, new ApiChange(ID, removed, ChangeLevel.MAJOR, null, null,
                         "spec removed"));
             }
@@ -162,10 +179,27 @@ public final class OpenApiChecker implements Checker {
         return out;
     }
 
-    /** The base file to diff against: the same path, else the previous major's {@code name-v{N-1}} file. */
-    static String pairedBase(String path, SourceTree base, List<String> baseSpecs, SourceTree head) {
+    /**
+     * The base file a head spec is compared with.
+     *
+     * @param basePath       the base spec, or null for a new spec
+     * @param acrossVersions head is a later major's file ({@code svc-v3.yaml} against {@code svc-v2.yaml})
+     */
+    record Pairing(String basePath, boolean acrossVersions) {
+    }
+
+    /**
+     * The same path; else the path it was renamed from (git's rename detection); else the previous
+     * major's {@code name-v{N-1}} file.
+     */
+    static Pairing pairedBase(String path, List<String> baseSpecs, ChangeSet changes) {
         if (baseSpecs.contains(path)) {
-            return path;
+            return new Pairing(path, false);
+        }
+        String old = changes.get(path).filter(c -> c.status() == ChangeStatus.RENAMED).map(ChangedPath::oldPath)
+                .orElse(null);
+        if (old != null && baseSpecs.contains(old)) {
+            return new Pairing(old, laterMajor(old, path));
         }
         Matcher m = VERSIONED_FILE.matcher(path);
         if (m.matches()) {
@@ -173,15 +207,70 @@ public final class OpenApiChecker implements Checker {
             for (int prev = n - 1; prev >= Math.max(0, n - 5); prev--) {
                 String candidate = m.group(1) + "-v" + prev + m.group(3);
                 if (baseSpecs.contains(candidate)) {
-                    return candidate;
+                    return new Pairing(candidate, true);
                 }
             }
         }
-        return null;
+        return new Pairing(null, false);
     }
 
-    private static Finding finding(GateContext ctx, String specPath, Change ch) {
-        return finding(ctx::report, specPath, ch);
+    /**
+     * The {@code $ref}s the last comparison could not follow, as {@code spec-incomplete}: what they name
+     * was not compared, which must not pass silently. Base-side ones point at the head spec's root.
+     *
+     * @param relevant which target files (null: remote or outside the repository) to report
+     */
+    static List<Change> unresolvedRefs(Workspace base, Workspace head, String headPath, Predicate<String> relevant) {
+        List<Change> out = new ArrayList<>();
+        for (Workspace.Unresolved u : head.drainUnresolved()) {
+            if (relevant.test(u.target())) {
+                out.add(unresolved(u, u.at(), ""));
+            }
+        }
+        for (Workspace.Unresolved u : base.drainUnresolved()) {
+            if (relevant.test(u.target())) {
+                out.add(unresolved(u, head.root(headPath), "base "));
+            }
+        }
+        return out;
+    }
+
+    private static Change unresolved(Workspace.Unresolved u, Located at, String side) {
+        String problem = "the " + side + "`$ref: " + u.ref() + "` (" + u.at().file() + ":" + u.at().line()
+                + ") cannot be followed: " + u.reason() + "; what it names was not compared";
+        return new Change("spec-incomplete", "", "", side + u.at().file() + "#" + u.at().pointer(), at,
+                Map.of("problem", problem));
+    }
+
+    /** Whether the change touched a path at base or head (a rename's old path included). */
+    private static boolean changed(ChangeSet changes, String path) {
+        return changes.isChanged(path) || changes.all().stream().anyMatch(c -> path.equals(c.oldPath()));
+    }
+
+    /** True when both file names are {@code {service}-v{N}} of one service and head's N is higher. */
+    static boolean laterMajor(String basePath, String headPath) {
+        Matcher b = VERSIONED_FILE.matcher(fileName(basePath));
+        Matcher h = VERSIONED_FILE.matcher(fileName(headPath));
+        return b.matches() && h.matches() && b.group(1).equals(h.group(1))
+                && Integer.parseInt(h.group(2)) > Integer.parseInt(b.group(2));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A comparison's changes as findings; a new major's file may break the previous major, which is
+     * reported as a note rather than a violation.
+     */
+    static List<Finding> findings(Function<String, Finding.Builder> report, String specPath, SpecComparison c) {
+        List<Finding> out = new ArrayList<>();
+        for (Change ch : c.changes) {
+            Finding f = finding(report, specPath, ch);
+            boolean newMajor = c.acrossVersions && Rules.get(ch.rule()).impact() == Rules.Impact.MAJOR;
+            out.add(newMajor ? f.withSeverity(Severity.NOTE) : f);
+        }
+        return out;
     }
 
     /** A change as a finding: located at the head node, fingerprinted by rule, method, path and pointer. */

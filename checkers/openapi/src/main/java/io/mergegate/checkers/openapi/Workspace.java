@@ -4,8 +4,11 @@ import io.mergegate.core.source.SourceFile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +24,18 @@ final class Workspace {
 
     private final Function<String, Optional<SourceFile>> files;
     private final Map<String, SpecLoader.Result> loaded = new HashMap<>();
+    private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
+
+    /**
+     * A {@code $ref} that leads nowhere, so what it names was not compared.
+     *
+     * @param at     the {@code $ref} value
+     * @param ref    the reference as written
+     * @param target the repository file it names, or null (remote, or outside the repository)
+     * @param reason why it cannot be followed
+     */
+    record Unresolved(Located at, String ref, String target, String reason) {
+    }
 
     Workspace(Function<String, Optional<SourceFile>> files) {
         this.files = files;
@@ -76,6 +91,8 @@ final class Workspace {
             }
             Located next = target(cur.file(), ref);
             if (next == null || next.node() == null) {
+                Located holder = cur;
+                unresolved.computeIfAbsent(holder.file() + "#" + holder.pointer(), k -> unresolved(holder, ref));
                 return cur;
             }
             cur = next;
@@ -93,8 +110,37 @@ final class Workspace {
         return slash < 0 ? ref : Located.unescape(ref.substring(slash + 1));
     }
 
+    /** The refs found unresolvable since the last call, in the order they were met; forgets them. */
+    List<Unresolved> drainUnresolved() {
+        List<Unresolved> out = new ArrayList<>(unresolved.values());
+        unresolved.clear();
+        return out;
+    }
+
+    private Unresolved unresolved(Located at, String ref) {
+        Located value = at.child("$ref");
+        if (remote(ref)) {
+            return new Unresolved(value, ref, null, "remote references are not fetched");
+        }
+        int hash = ref.indexOf('#');
+        String filePart = hash < 0 ? ref : ref.substring(0, hash);
+        String file = filePart.isEmpty() ? at.file() : relative(at.file(), filePart);
+        if (file == null) {
+            return new Unresolved(value, ref, null, "it points outside the repository");
+        }
+        Optional<SpecLoader.Result> r = load(file);
+        String reason = r.isEmpty() ? "`" + file + "` does not exist"
+                : !r.get().ok() ? "`" + file + "` cannot be parsed"
+                : "`" + file + "` has nothing at `#" + (hash < 0 ? "" : ref.substring(hash + 1)) + "`";
+        return new Unresolved(value, ref, file, reason);
+    }
+
+    private static boolean remote(String ref) {
+        return ref.startsWith("http:") || ref.startsWith("https:") || ref.startsWith("file:") || ref.startsWith("//");
+    }
+
     private Located target(String fromFile, String ref) {
-        if (ref.startsWith("http:") || ref.startsWith("https:") || ref.startsWith("file:") || ref.startsWith("//")) {
+        if (remote(ref)) {
             return null;
         }
         int hash = ref.indexOf('#');

@@ -17,7 +17,7 @@ class OpenApiDiffCommandLogicTest {
 
     private static final Clock TODAY = Clock.fixed(LocalDate.of(2026, 6, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
             ZoneOffset.UTC);
-    private static final String BASE = """
+    static final String BASE = """
             openapi: 3.1.0
             info: {title: Users, version: 2.3.0}
             paths:
@@ -79,5 +79,22 @@ class OpenApiDiffCommandLogicTest {
         Finding b = diff(moved).findings().get(0);
         assertThat(b.location().line()).isNotEqualTo(a.location().line());
         assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
+    }
+
+    @Test
+    void nextMajorsFileIsComparedAcrossVersionsAsTheCheckerPairsIt() {
+        String v3 = BASE.replace("version: 2.3.0", "version: 3.0.0").replace("/v2/", "/v3/")
+                .replace("required: [id, fullName]", "required: [id, firstName, lastName]")
+                .replace("fullName: {type: string}", "firstName: {type: string}\n                  lastName: {type: string}");
+        OpenApiDiffCommandLogic.Result r = OpenApiDiffCommandLogic.diff(
+                MemorySourceTree.ofText("base", Map.of("docs/openapi/user-service-v2.yaml", BASE)),
+                "docs/openapi/user-service-v2.yaml",
+                MemorySourceTree.ofText("head", Map.of("docs/openapi/user-service-v3.yaml", v3)),
+                "docs/openapi/user-service-v3.yaml", TestRules.catalog(), CheckerConfig.empty(), TODAY);
+        assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("openapi/api-path-removed-without-deprecation")
+                .contains("openapi/response-required-property-removed");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("openapi/response-required-property-removed"))
+                .allMatch(f -> f.severity() == io.mergegate.core.Severity.NOTE);
+        assertThat(r.exitCode()).isEqualTo(OpenApiDiffCommandLogic.OK);
     }
 }
