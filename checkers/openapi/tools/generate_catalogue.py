@@ -488,6 +488,20 @@ def handwritten(levels):
             "deprecated the property `{property}` of {where} in {operation}, sunset {value}",
             "Informational: the property will go away on the sunset date.", "Nothing to do.",
             [("positive", base, dep({"x-sunset": "2027-06-01"}), {}), ("negative", base, dep({}), {})])
+        add(f"{direction}-property-sunset-deleted", "The x-sunset of a deprecated property was removed.",
+            "removed the sunset {old} of the deprecated property `{property}` of {where} in {operation}",
+            "Consumers planned their migration for the promised date; without it the deprecation has no end. A "
+            "mergegate rule (oasdiff checks this for operations and parameters: sunset-deleted).",
+            "Keep the `x-sunset` date, or move it later.",
+            [("positive", dep({"x-sunset": "2027-06-01"}), dep({}), {}),
+             ("negative-moved-later", dep({"x-sunset": "2027-06-01"}), dep({"x-sunset": "2027-09-01"}), {})])
+        add(f"{direction}-property-sunset-date-changed-too-small", "A property's sunset date was moved earlier.",
+            "moved the sunset of the deprecated property `{property}` of {where} in {operation} from {old} to {new}",
+            "Consumers were promised the property until the old date. A mergegate rule (oasdiff checks this for "
+            "operations and parameters).",
+            "Keep the old date or move it later.",
+            [("positive", dep({"x-sunset": "2027-06-01"}), dep({"x-sunset": "2027-01-01"}), {}),
+             ("negative", dep({"x-sunset": "2027-06-01"}), dep({"x-sunset": "2027-09-01"}), {})])
         add(f"{direction}-property-reactivated", "A deprecated property is no longer deprecated.",
             "the property `{property}` of {where} in {operation} is no longer deprecated",
             "Informational.", "Nothing to do.",
@@ -1104,7 +1118,7 @@ def handwritten(levels):
              v1["paths"], **spec(resp=user(required=("id",), props={"id": S, "lastName": S}),
                                  path="/v2/users/{userId}", op_id="updateUserV2")["paths"])), {})])
     add("api-uri-version-mismatch", "A new /v{N} path does not match info.version's major.",
-        "the new path `{path}` is in `{version}`, but `info.version` is {new}",
+        "{subject} is in `{version}`, but `info.version` is {new}",
         "The URI version and the spec version must tell the same story.",
         "Bump `info.version` to the matching major, or use the right `/v{N}` prefix.",
         [("positive", v1, dict(v1, paths=dict(v1["paths"], **spec(path="/v2/users/{userId}", op_id="updateUserV2")["paths"])), {}),
@@ -1120,10 +1134,17 @@ def handwritten(levels):
 
 # ---------------------------------------------------------------- raw (bad input) rules
 
+def SPEC_WITH_SCHEMA(schema, components=None):
+    doc = spec(resp=schema)
+    if components:
+        doc["components"] = {"schemas": components}
+    return doc
+
+
 RAW_RULES = {
     "spec-unparseable": dict(
         level="ERR", impact="none", summary="A spec at head cannot be parsed.",
-        message="`{problem}`: the spec cannot be parsed, so it was not diffed",
+        message="the spec cannot be parsed: {problem}; it was not diffed",
         why="A spec that does not parse cannot be checked, and tools generated from it fail.",
         fix="Fix the syntax at the reported line (YAML indentation, duplicate keys, invalid UTF-8, anchors).",
         cases=[("positive-duplicate-key", None, "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\n"
@@ -1163,6 +1184,25 @@ RAW_RULES = {
             "if the spec is legitimate, report it with the spec attached.",
         cases=[("negative", "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\npaths: {}\n",
                 "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\n  description: d\npaths: {}\n")]),
+    "spec-ref-unresolved": dict(
+        level="ERR", impact="none", summary="A $ref in the head spec leads nowhere.",
+        message="the {side}`$ref: {ref}` ({where}) cannot be followed: {reason}; what it names was not compared",
+        why="A reference to a missing file or a missing node makes the spec invalid: code generators and "
+            "validators fail on it, and the gate cannot compare what it names, so it fails closed.",
+        fix="Point the `$ref` at an existing file and node (paths are relative to the file that holds the ref), "
+            "or add what it names.",
+        cases=[("positive", SPEC_WITH_SCHEMA({"type": "object"}), SPEC_WITH_SCHEMA({"$ref": "#/components/schemas/Gone"})),
+               ("negative", SPEC_WITH_SCHEMA({"type": "object"}), SPEC_WITH_SCHEMA({"$ref": "#/components/schemas/User"},
+                                                                                   {"User": {"type": "object"}}))]),
+    "spec-ref-not-followed": dict(
+        level="WARN", impact="none", summary="A $ref was not followed, so what it names was not compared.",
+        message="the {side}`$ref: {ref}` ({where}) cannot be followed: {reason}; what it names was not compared",
+        why="Remote references are never fetched (the gate sends no traffic), and a reference the base spec could "
+            "not follow leaves nothing to compare with. Nothing is known to be broken, but nothing was checked.",
+        fix="Vendor the remote schema into the repository and reference it by a relative path.",
+        cases=[("positive-remote", SPEC_WITH_SCHEMA({"type": "object"}),
+                SPEC_WITH_SCHEMA({"$ref": "https://schemas.example.com/user.yaml"})),
+               ("negative", SPEC_WITH_SCHEMA({"type": "object"}), SPEC_WITH_SCHEMA({"type": "object", "title": "U"}))]),
     "base-spec-unparseable": dict(
         level="WARN", impact="none", summary="The base version of a spec cannot be parsed; the diff was skipped.",
         message="the base version of this spec ({base}) cannot be parsed ({problem}); breaking changes were not checked",

@@ -235,11 +235,15 @@ public final class OpenApiChecker implements Checker {
         return out;
     }
 
+    /**
+     * A broken ref in the head spec is an error (the spec is incomplete where the change is); a remote ref
+     * (never fetched) or one the base could not follow is a warning: not compared, but not this change's fault.
+     */
     private static Change unresolved(Workspace.Unresolved u, Located at, String side) {
-        String problem = "the " + side + "`$ref: " + u.ref() + "` (" + u.at().file() + ":" + u.at().line()
-                + ") cannot be followed: " + u.reason() + "; what it names was not compared";
-        return new Change("spec-incomplete", "", "", side + u.at().file() + "#" + u.at().pointer(), at,
-                Map.of("problem", problem));
+        boolean broken = side.isEmpty() && !u.remote();
+        return new Change(broken ? "spec-ref-unresolved" : "spec-ref-not-followed", "", "",
+                side + u.at().file() + "#" + u.at().pointer(), at, Map.of("side", side, "ref", u.ref(),
+                        "where", u.at().file() + ":" + u.at().line(), "reason", u.reason()));
     }
 
     /** Whether the change touched a path at base or head (a rename's old path included). */

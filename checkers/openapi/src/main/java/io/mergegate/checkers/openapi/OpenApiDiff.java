@@ -37,6 +37,8 @@ final class OpenApiDiff {
     private int budget;
 
     private final boolean acrossVersions;
+    /** The stability of the operation being compared: its properties' deprecation notice follows it. */
+    private String operationStability = "stable";
 
     /**
      * @param acrossVersions the two files are different majors ({@code svc-v2.yaml} → {@code svc-v3.yaml}):
@@ -261,6 +263,7 @@ final class OpenApiDiff {
     }
 
     private void compareOperation(Op b, Op h) {
+        operationStability = stability(h);
         lifecycle(b, h);
         if (exempt(b)) {
             return;
@@ -863,25 +866,39 @@ final class OpenApiDiff {
         boolean hd = hp.node().flag("deprecated");
         String dir = ctx.direction();
         Map<String, String> args = Map.of("property", prop, "subject", SchemaDiff.subject(ctx, prop), "where", ctx.where());
+        int days = policy.daysFor(operationStability);
         if (!bd && hd) {
             String text = hp.node().string("x-sunset");
             LocalDate sunset = parseDate(text);
             Located dep = at.child("deprecated").node() != null ? at.child("deprecated") : at;
             if (text == null) {
                 emit(dir + "-property-deprecated-sunset-missing", ctx.method(), ctx.path(), ctx.pointer() + pointer, dep,
-                        with(args, "days", String.valueOf(policy.daysFor("stable"))));
+                        with(args, "days", String.valueOf(days)));
             } else if (sunset == null) {
                 emit(dir + "-property-deprecated-sunset-invalid", ctx.method(), ctx.path(), ctx.pointer() + pointer, dep,
                         with(args, "value", text));
-            } else if (sunset.isBefore(policy.today().plusDays(policy.daysFor("stable")))) {
+            } else if (sunset.isBefore(policy.today().plusDays(days))) {
                 emit(dir + "-property-sunset-date-too-small", ctx.method(), ctx.path(), ctx.pointer() + pointer, dep,
-                        with(args, "value", sunset.toString(), "days", String.valueOf(policy.daysFor("stable"))));
+                        with(args, "value", sunset.toString(), "days", String.valueOf(days)));
             } else {
                 emit(dir + "-property-deprecated-with-sunset", ctx.method(), ctx.path(), ctx.pointer() + pointer, dep,
                         with(args, "value", sunset.toString()));
             }
         } else if (bd && !hd) {
             emit(dir + "-property-reactivated", ctx.method(), ctx.path(), ctx.pointer() + pointer, at, args);
+        } else if (bd) {
+            // a promised sunset is never withdrawn or moved earlier, as for operations and parameters
+            LocalDate bSunset = parseDate(bp.node().string("x-sunset"));
+            String hText = hp.node().string("x-sunset");
+            LocalDate hSunset = parseDate(hText);
+            if (bSunset != null && hText == null) {
+                emit(dir + "-property-sunset-deleted", ctx.method(), ctx.path(), ctx.pointer() + pointer + "/x-sunset",
+                        at, with(args, "old", bSunset.toString()));
+            } else if (bSunset != null && hSunset != null && hSunset.isBefore(bSunset)) {
+                emit(dir + "-property-sunset-date-changed-too-small", ctx.method(), ctx.path(),
+                        ctx.pointer() + pointer + "/x-sunset", at.child("x-sunset").node() != null ? at.child("x-sunset")
+                                : at, with(args, "old", bSunset.toString(), "new", hSunset.toString()));
+            }
         }
     }
 

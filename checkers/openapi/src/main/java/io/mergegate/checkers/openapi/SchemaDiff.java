@@ -357,6 +357,13 @@ final class SchemaDiff {
         Located he = h.keyword("enum");
         Set<String> bv = values(be);
         Set<String> hv = values(he);
+        // a null member says "nullable" (3.1's way of 3.0's nullable: true): nullable() judges it
+        if (bv != null && b.nullable) {
+            bv.remove("null");
+        }
+        if (hv != null && h.nullable) {
+            hv.remove("null");
+        }
         String dir = ctx.direction();
         if (be == null && he != null && ctx.request && hv != null) {
             // oasdiff names the header case only: request-header-property-became-enum
@@ -407,7 +414,12 @@ final class SchemaDiff {
 
     private void bounds(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp) {
         String prefix = ctx.direction() + "-" + obj + "-";
+        limit(b, h, ctx, obj, prop, sp, true);
+        limit(b, h, ctx, obj, prop, sp, false);
         for (Bound bound : BOUNDS) {
+            if (bound.keyword.endsWith("imum")) {
+                continue; // minimum, maximum and their exclusive forms are one limit each: limit()
+            }
             BigDecimal bv = number(b.keyword(bound.keyword));
             BigDecimal hv = number(h.keyword(bound.keyword));
             if (bound.zeroWhenAbsent && (bv != null || hv != null)) {
@@ -426,6 +438,59 @@ final class SchemaDiff {
                         hv.toPlainString());
             }
         }
+    }
+
+    /** A numeric limit: its value, whether the value itself is excluded, and the keyword that sets it. */
+    private record Limit(BigDecimal value, boolean exclusive, String keyword) {
+    }
+
+    /**
+     * The effective lower or upper limit, however it is written: {@code minimum}, 3.1's numeric
+     * {@code exclusiveMinimum}, or 3.0's {@code minimum} with {@code exclusiveMinimum: true}; the tighter one
+     * when several are given. So a spec migrated from 3.0 to 3.1 compares equal.
+     */
+    private static Limit limitOf(SchemaView v, boolean lower) {
+        String inclusive = lower ? "minimum" : "maximum";
+        String exclusive = lower ? "exclusiveMinimum" : "exclusiveMaximum";
+        BigDecimal plain = number(v.keyword(inclusive));
+        BigDecimal numericExclusive = number(v.keyword(exclusive));
+        Limit a = plain == null ? null : new Limit(plain, v.flag(exclusive), v.flag(exclusive) ? exclusive : inclusive);
+        Limit b = numericExclusive == null ? null : new Limit(numericExclusive, true, exclusive);
+        if (a == null || b == null) {
+            return a != null ? a : b;
+        }
+        return tighter(b, a, lower) > 0 ? b : a;
+    }
+
+    /** Positive when {@code x} admits fewer values than {@code y}. */
+    private static int tighter(Limit x, Limit y, boolean lower) {
+        int c = x.value.compareTo(y.value);
+        if (c == 0) {
+            return Boolean.compare(x.exclusive, y.exclusive);
+        }
+        return lower ? c : -c;
+    }
+
+    private void limit(SchemaView b, SchemaView h, Ctx ctx, String obj, String prop, String sp, boolean lower) {
+        Limit bl = limitOf(b, lower);
+        Limit hl = limitOf(h, lower);
+        if (bl == null && hl == null || bl != null && hl != null && tighter(hl, bl, lower) == 0) {
+            return;
+        }
+        String prefix = ctx.direction() + "-" + obj + "-";
+        Limit named = hl != null ? hl : bl;
+        String attr = (named.exclusive ? "exclusive-" : "") + (lower ? "min" : "max");
+        Located at = h.keyword(named.keyword) != null ? h.keyword(named.keyword) : h.at;
+        String pointer = sp + "/" + named.keyword;
+        String old = bl == null ? "none" : (bl.exclusive ? "> " : "") + bl.value.toPlainString();
+        String neu = hl == null ? "none" : (hl.exclusive ? "> " : "") + hl.value.toPlainString();
+        if (!lower) {
+            old = old.replace(">", "<");
+            neu = neu.replace(">", "<");
+        }
+        String action = bl == null ? "-set" : hl == null ? "-unset"
+                : (tighter(hl, bl, lower) > 0) == lower ? "-increased" : "-decreased";
+        emit(prefix + attr + action, ctx, prop, pointer, at, "old", old, "new", neu);
     }
 
     private static BigDecimal number(Located l) {

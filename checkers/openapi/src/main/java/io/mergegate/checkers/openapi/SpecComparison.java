@@ -243,8 +243,10 @@ final class SpecComparison {
         for (String p : hp.fields().keySet()) {
             Integer v = uriVersion(headRoot, p);
             if (v != null && !baseVersions.contains(v) && v != hv.major() && reported.add(v)) {
+                String subject = URI_VERSION.matcher(p).find() ? "the new path `" + p + "`"
+                        : "the path `" + p + "` (its server URL's `/v" + v + "`)";
                 add("api-uri-version-mismatch", headRoot.child("paths").child(p), "/paths/" + Located.escape(p),
-                        Map.of("path", p, "version", "v" + v, "new", newVersion));
+                        Map.of("path", p, "subject", subject, "version", "v" + v, "new", newVersion));
             }
         }
     }

@@ -35,6 +35,9 @@ final class Workspace {
      * @param reason why it cannot be followed
      */
     record Unresolved(Located at, String ref, String target, String reason) {
+        boolean remote() {
+            return Workspace.remote(ref);
+        }
     }
 
     Workspace(Function<String, Optional<SourceFile>> files) {

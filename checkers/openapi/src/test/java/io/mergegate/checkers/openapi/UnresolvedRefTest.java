@@ -34,7 +34,7 @@ class UnresolvedRefTest {
             """;
 
     private static List<Finding> refFindings(CheckerRun run) {
-        return run.findings.stream().filter(f -> f.ruleId().equals("openapi/spec-incomplete")).toList();
+        return run.findings.stream().filter(f -> f.ruleId().startsWith("openapi/spec-ref-")).toList();
     }
 
     @Test
@@ -42,7 +42,8 @@ class UnresolvedRefTest {
         CheckerRun run = CheckerRun.text(Map.of(SPEC, spec("1.0.0", "./user.yaml#/User"), "api/openapi/user.yaml", USER),
                 Map.of(SPEC, spec("1.0.1", "./schemas/user.yaml#/User"), "api/openapi/user.yaml", USER));
         Finding f = refFindings(run).get(0);
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.ruleId()).isEqualTo("openapi/spec-ref-unresolved");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.location().path()).isEqualTo(SPEC);
         assertThat(f.location().line()).isEqualTo(14);
         assertThat(f.message()).contains("`$ref: ./schemas/user.yaml#/User` (" + SPEC + ":14) cannot be followed: "
@@ -57,8 +58,11 @@ class UnresolvedRefTest {
                 .contains("`api/openapi/user.yaml` has nothing at `#/Person`");
         CheckerRun remote = CheckerRun.text(Map.of(SPEC, spec("1.0.0", "./user.yaml#/User"), "api/openapi/user.yaml", USER),
                 Map.of(SPEC, spec("1.0.1", "https://example.com/user.yaml#/User"), "api/openapi/user.yaml", USER));
-        assertThat(refFindings(remote)).extracting(Finding::message).singleElement().asString()
-                .contains("remote references are not fetched");
+        assertThat(refFindings(remote)).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("openapi/spec-ref-not-followed");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("remote references are not fetched");
+        });
     }
 
     @Test
@@ -84,9 +88,9 @@ class UnresolvedRefTest {
                 MemorySourceTree.ofText("head", Map.of("new.yaml", spec("1.0.0", "#/components/schemas/User")
                         + "components:\n  schemas:\n" + USER.indent(4))), "new.yaml",
                 TestRules.catalog(), CheckerConfig.empty(), Clock.systemUTC());
-        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("openapi/spec-incomplete"))
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("openapi/spec-ref-not-followed"))
                 .extracting(f -> f.location().path() + ":" + f.location().line() + " " + f.message())
-                .containsExactly("new.yaml:1 the spec misses a required field: the base `$ref: ../common/user.yaml#/User` "
+                .containsExactly("new.yaml:1 the base `$ref: ../common/user.yaml#/User` "
                         + "(old.yaml:14) cannot be followed: it points outside the repository; what it names was not "
                         + "compared");
     }
