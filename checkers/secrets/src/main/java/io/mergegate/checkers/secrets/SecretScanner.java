@@ -244,6 +244,9 @@ public final class SecretScanner {
             syntax = ConfigSyntax.of(path);
             end = syntax == ConfigSyntax.CODE ? stripDelimiters(text, start, end) : lineValueEnd(text, m.start(1), start, end, syntax);
         }
+        if (det.ruleId().equals(GENERIC_RULE) && (unquoted ? syntax : ConfigSyntax.of(path)) == ConfigSyntax.CODE) {
+            end = escapedLineBreak(text, start, end);
+        }
         String value = utf8(text.substring(start, end));
         if (value.isEmpty() || det.entropyMin() > 0 && ValueFilters.entropy(value) <= det.entropyMin()) {
             return null;
@@ -261,6 +264,26 @@ public final class SecretScanner {
         }
         return new SecretMatch(det.ruleId(), det.id(), det.severity(), path, line, lineIndex.columnOf(text, start),
                 endLine, value);
+    }
+
+    /**
+     * In code a config snippet inside a string literal ({@code "password: x\n"}) ends at the escaped line break
+     * (escaped once or more, as in a test of code that holds such a literal): the escape is not part of the value.
+     */
+    private static int escapedLineBreak(String text, int start, int end) {
+        for (int i = start; i + 1 < end; i++) {
+            if (text.charAt(i) == '\\') {
+                int j = i;
+                while (j < end && text.charAt(j) == '\\') {
+                    j++;
+                }
+                if (j < end && "nrt".indexOf(text.charAt(j)) >= 0) {
+                    return i;
+                }
+                i = j - 1;
+            }
+        }
+        return end;
     }
 
     /** In code an unquoted value ends before a trailing {@code ,} or {@code ;}. */

@@ -117,6 +117,16 @@ class PasswordShapesTest {
         nothing("app.yml", "db: {password: ${DB_PASSWORD}, user: app}\n");
     }
 
+    /** A config snippet inside a Java string literal: the escaped line break ends the value, it is not part of it. */
+    @Test
+    void config_snippets_in_string_literals_end_at_the_escaped_line_break() {
+        String pw = FakeSecrets.value("password", "snippet");
+        found("ConfigTest.java", "String props = \"db.password=" + pw + "\\nother=1\";", "secrets/generic-password", pw);
+        nothing("ConfigTest.java", "String yaml = \"rules:\\n  secrets/generic-password: warning\\n\";");
+        nothing("ParserTest.java", "parse(\"def f(address=None, authkey=None):\\n\");");
+        nothing("NetrcTest.java", "parse(\"Use your login and password here.\\n\");");
+    }
+
     @Test
     void symbols_are_not_placeholders_references_or_encryption() {
         found("config.json", "  \"password\": \"" + SYMBOLS + "\"", "secrets/generic-password", SYMBOLS);
