@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * with N characters taken out of its middle (a wrong length, for negative cases). Values are deterministic
  * per placeholder (the same text always gives the same value, in base and in head).
  */
-final class FakeSecrets {
+public final class FakeSecrets {
 
     static final Pattern PLACEHOLDER = Pattern.compile(
             "\\{\\{fake:([a-z0-9\\-]+)(?:#([A-Za-z0-9_\\-]+))?(\\|base64|\\|cut(\\d{1,2}))?\\}\\}");
@@ -36,13 +36,13 @@ final class FakeSecrets {
         "Saffron", "Tundra", "Velvet", "Orchid", "Granite", "Monsoon", "Pelican", "Zephyr", "Walnut"};
 
     /** Every value generated so far: the redaction test checks that none of them reaches a report. */
-    static final Set<String> PLANTED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> PLANTED = ConcurrentHashMap.newKeySet();
 
     private FakeSecrets() {
     }
 
     /** The content transform for fixture files. */
-    static byte[] expand(String path, byte[] bytes) {
+    public static byte[] expand(String path, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!text.contains("{{fake:")) {
             return bytes;
@@ -63,7 +63,7 @@ final class FakeSecrets {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static String value(String kind, String label) {
+    public static String value(String kind, String label) {
         Gen g = new Gen(kind + "#" + label);
         String v = switch (kind) {
             case "aws-key-id" -> "AKIA" + g.of(UPPER + "234567", 16);
@@ -207,7 +207,7 @@ final class FakeSecrets {
      * random upper-case letter, {@code a} a lower-case one and {@code 9} a digit; every other character stays.
      * So a test names the shape ({@code "Aa9#aA9!aA9a"}) and never holds a literal password.
      */
-    static String shaped(String shape, String label) {
+    public static String shaped(String shape, String label) {
         Gen g = new Gen("shaped#" + shape + "#" + label);
         StringBuilder sb = new StringBuilder(shape.length());
         for (char c : shape.toCharArray()) {
