@@ -46,15 +46,19 @@ class SecretsCheckerTest {
         assertThat(Redaction.prefix("a".repeat(40))).hasSize(4);
     }
 
+    /** A pull request whose first commit turns base into c1 and whose second turns it back: only history holds c1. */
+    private static List<Finding> addedAndRemovedInThePullRequest(SourceTree base, SourceTree c1) {
+        History history = TestTrees.commits(List.of(
+                new History.Commit("1111111111111111111111111111111111111111", base, c1, ChangeSet.between(base, c1)),
+                new History.Commit("2222222222222222222222222222222222222222", c1, base, ChangeSet.between(c1, base))));
+        return TestTrees.run(Mode.PULL_REQUEST, base, base, history, Map.of());
+    }
+
     @Test
     void pull_request_mode_scans_every_commit_so_a_removed_secret_is_still_reported() {
         SourceTree base = TestTrees.tree("base", Map.of("app.yml", "name: app\n"));
         SourceTree c1 = TestTrees.tree("c1", Map.of("app.yml", "name: app\n" + TOKEN_LINE));
-        SourceTree head = TestTrees.tree("head", Map.of("app.yml", "name: app\n"));
-        History history = TestTrees.commits(List.of(
-                new History.Commit("1111111111111111111111111111111111111111", base, c1, ChangeSet.between(base, c1)),
-                new History.Commit("2222222222222222222222222222222222222222", c1, head, ChangeSet.between(c1, head))));
-        List<Finding> findings = TestTrees.run(Mode.PULL_REQUEST, base, head, history, Map.of());
+        List<Finding> findings = addedAndRemovedInThePullRequest(base, c1);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("secrets/github-token");
             assertThat(f.properties()).containsEntry("commit", "1111111111111111111111111111111111111111");
@@ -96,13 +100,18 @@ class SecretsCheckerTest {
         });
     }
 
+    /** The base's app.yml and a binary lib/blob.bin that holds a token after a NUL byte. */
+    private static SourceTree withBinaryFile(String label) {
+        byte[] binary = ("\u0000\u0001" + token()).getBytes(StandardCharsets.UTF_8);
+        return new MemorySourceTree(label, Map.of("app.yml", "name: app\n".getBytes(StandardCharsets.UTF_8),
+                "lib/blob.bin", binary));
+    }
+
     /** A binary file could hold a token: every mode names it in a note, never drops it silently. */
     @Test
     void skipped_binary_files_are_reported_in_every_mode() {
-        byte[] binary = ("\u0000\u0001" + token()).getBytes(StandardCharsets.UTF_8);
         SourceTree base = TestTrees.tree("base", Map.of("app.yml", "name: app\n"));
-        SourceTree head = new MemorySourceTree("head", Map.of("app.yml", "name: app\n".getBytes(StandardCharsets.UTF_8),
-                "lib/blob.bin", binary));
+        SourceTree head = withBinaryFile("head");
         for (Mode mode : Mode.values()) {
             List<Finding> findings = TestTrees.run(mode, base, head, TestTrees.commits(List.of()), Map.of());
             assertThat(findings).as(mode.name()).singleElement().satisfies(f -> {
@@ -117,14 +126,8 @@ class SecretsCheckerTest {
     /** In a pull request a binary file added and removed again inside it is still named, with its commit. */
     @Test
     void binary_files_inside_the_commits_of_a_pull_request_are_reported() {
-        byte[] binary = ("\u0000\u0001" + token()).getBytes(StandardCharsets.UTF_8);
         SourceTree base = TestTrees.tree("base", Map.of("app.yml", "name: app\n"));
-        SourceTree c1 = new MemorySourceTree("c1", Map.of("app.yml", "name: app\n".getBytes(StandardCharsets.UTF_8),
-                "lib/blob.bin", binary));
-        History history = TestTrees.commits(List.of(
-                new History.Commit("1111111111111111111111111111111111111111", base, c1, ChangeSet.between(base, c1)),
-                new History.Commit("2222222222222222222222222222222222222222", c1, base, ChangeSet.between(c1, base))));
-        List<Finding> findings = TestTrees.run(Mode.PULL_REQUEST, base, base, history, Map.of());
+        List<Finding> findings = addedAndRemovedInThePullRequest(base, withBinaryFile("c1"));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("secrets/file-not-scanned");
             assertThat(f.properties()).containsEntry("commit", "1111111111111111111111111111111111111111");
