@@ -2,8 +2,10 @@ package io.mergegate.cli;
 
 import io.mergegate.core.Finding;
 import io.mergegate.core.suppress.Baseline;
+import io.mergegate.engine.FindingPolicy;
 import io.mergegate.engine.Gate;
 import io.mergegate.engine.GateOutcome;
+import io.mergegate.engine.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +36,9 @@ final class BaselineCommand extends EnvironmentCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Baseline to write (default: .mergegate-baseline.json at the repository root).")
     Path out;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Reason recorded with every entry.")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Reason recorded with every new entry, whose "
+            + "decision is accepted-risk (default: ${DEFAULT-VALUE}). Entries already in the file keep their own "
+            + "decision and reason.")
     String reason = "accepted when the baseline was created";
 
 
@@ -49,8 +53,18 @@ final class BaselineCommand extends EnvironmentCommand {
                 .filter(f -> !f.family().equals("mergegate"))
                 .filter(f -> !f.isSuppressed() || f.suppression().kind() == io.mergegate.core.Suppression.Kind.BASELINE)
                 .toList();
+        if (reason == null || reason.isBlank()) {
+            throw new UsageException("--reason must say why the findings are accepted");
+        }
         Path file = out != null ? out : outcome.repoRoot().resolve(outcome.config().baselineFile());
-        Files.writeString(file, Baseline.of(accepted, reason).toJson(), StandardCharsets.UTF_8);
+        Baseline fresh = Baseline.of(accepted, reason);
+        Baseline previous = Files.exists(file)
+                ? FindingPolicy.BaselineFile.load(file, outcome.config(), outcome.repoRoot()).baseline() : Baseline.empty();
+        // a decision someone took (false-positive, revoked) survives a rewrite; only new findings get --reason
+        List<Baseline.Entry> entries = fresh.entries().stream()
+                .map(e -> previous.find(e.fingerprint()).map(p -> new Baseline.Entry(e.fingerprint(), e.rule(),
+                        p.decision(), p.reason())).orElse(e)).toList();
+        Files.writeString(file, new Baseline(entries).toJson(), StandardCharsets.UTF_8);
         spec.commandLine().getOut().printf("Wrote %d entries to %s%n", accepted.size(), file);
         return 0;
     }

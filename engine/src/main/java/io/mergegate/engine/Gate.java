@@ -4,7 +4,6 @@ import io.mergegate.core.Finding;
 import io.mergegate.core.RuleDescriptor;
 import io.mergegate.core.RunReport;
 import io.mergegate.core.source.ChangedPath;
-import io.mergegate.core.source.Glob;
 import io.mergegate.core.source.SourceFile;
 import io.mergegate.core.spi.Checker;
 import io.mergegate.core.spi.FactKey;
@@ -18,7 +17,6 @@ import io.mergegate.engine.config.ConfigLoader;
 import io.mergegate.engine.config.GateConfig;
 import io.mergegate.engine.git.GitRepository;
 import io.mergegate.rules.RuleCatalog;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +46,8 @@ public final class Gate {
 
     /** Rule ids the engine itself emits. */
     public static final Set<String> ENGINE_RULES = Set.of("mergegate/checker-failed",
-            "mergegate/suppression-without-reason", "mergegate/baseline-entry-unused", "mergegate/symlink-outside-repo");
+            "mergegate/suppression-without-reason", "mergegate/baseline-entry-unused", "mergegate/baseline-old-decision",
+            "mergegate/symlink-outside-repo");
 
     private final List<Checker> available;
     private final RuleBook rules;
@@ -91,8 +91,8 @@ public final class Gate {
             List<Finding> raw = new ArrayList<>();
             List<RunReport.CheckerRun> runs = execute(selected, base, raw);
             raw.addAll(symlinksOutside(view, base));
-            Baseline baseline = loadBaseline(req, config, view.root());
-            List<Finding> findings = postProcess(raw, config, view, baseline, req.only().isEmpty(), base);
+            FindingPolicy.BaselineFile baseline = FindingPolicy.BaselineFile.load(req.baseline(), config, view.root());
+            List<Finding> findings = postProcess(raw, config, view, baseline, judged(req, selected, runs), base);
             List<RuleDescriptor> used = usedRules(selected, findings);
             RunReport report = new RunReport(version, used, findings, runs, config.failOn(),
                     config.checkerFailOn(selected.stream().map(Checker::id).toList()), view.base().label(),
@@ -249,63 +249,35 @@ public final class Gate {
         return out;
     }
 
-    private static Baseline loadBaseline(GateRequest req, GateConfig config, Path root) {
-        Path file = req.baseline() != null ? req.baseline() : root.resolve(config.baselineFile());
-        if (!Files.exists(file)) {
-            if (req.baseline() != null) {
-                throw new UsageException("baseline file not found: " + file);
-            }
-            return Baseline.empty();
-        }
-        try {
-            return Baseline.parse(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException(file + ": invalid baseline: " + e.getMessage(), e);
-        }
+    /**
+     * Which baseline entries this run could have matched, so that one matching nothing is known to be unused:
+     * those of a rule of a checker that ran to the end and sees the whole head in this mode (a pull request's
+     * secret scan reads only added lines, so an untouched baselined secret is simply not seen), and in a run of
+     * every checker, those of a rule no checker knows any more.
+     */
+    private Predicate<Baseline.Entry> judged(GateRequest req, List<Checker> selected, List<RunReport.CheckerRun> runs) {
+        Set<String> finished = new HashSet<>();
+        runs.stream().filter(r -> r.error() == null).forEach(r -> finished.add(r.id()));
+        Set<String> complete = new HashSet<>();
+        selected.stream().filter(c -> finished.contains(c.id()) && c.seesWholeHead(req.mode()))
+                .forEach(c -> complete.addAll(c.ruleIds()));
+        Set<String> known = new HashSet<>(ENGINE_RULES);
+        available.forEach(c -> known.addAll(c.ruleIds()));
+        boolean everyChecker = req.only().isEmpty();
+        return e -> complete.contains(e.rule()) || everyChecker && !known.contains(e.rule());
     }
 
-    private List<Finding> postProcess(List<Finding> raw, GateConfig config, ChangeView view, Baseline baseline,
-            boolean fullRun, GateContext ctx) {
-        List<Glob> excludes = config.excludes();
+    private List<Finding> postProcess(List<Finding> raw, GateConfig config, ChangeView view,
+            FindingPolicy.BaselineFile baseline, Predicate<Baseline.Entry> judged, GateContext ctx) {
+        FindingPolicy policy = new FindingPolicy(config, baseline);
         Suppressions suppressions = new Suppressions(view.head());
         List<Finding> out = new ArrayList<>();
-        Set<String> usedBaseline = new HashSet<>();
         List<Finding> all = new ArrayList<>(raw);
         all.addAll(suppressions.unjustified(view.changes(), ctx));
         for (Finding f : all) {
-            if (f.location().path() != null && Glob.anyMatch(excludes, f.location().path())) {
-                continue;
-            }
-            Optional<Finding> overridden = config.override(f);
-            if (overridden.isEmpty()) {
-                continue;
-            }
-            f = overridden.get();
-            if (!f.ruleId().equals("mergegate/checker-failed")) {
-                Optional<io.mergegate.core.Suppression> inline = suppressions.find(f);
-                if (inline.isPresent()) {
-                    f = f.withSuppression(inline.get());
-                } else {
-                    Optional<Baseline.Entry> entry = baseline.find(f.fingerprint());
-                    if (entry.isPresent()) {
-                        usedBaseline.add(entry.get().fingerprint());
-                        f = f.withSuppression(new io.mergegate.core.Suppression(
-                                io.mergegate.core.Suppression.Kind.BASELINE,
-                                entry.get().decision() + (entry.get().reason().isBlank() ? "" : ": " + entry.get().reason())));
-                    }
-                }
-            }
-            out.add(f);
+            policy.apply(f, suppressions::find).ifPresent(out::add);
         }
-        if (fullRun) {
-            for (Baseline.Entry e : baseline.entries()) {
-                if (!usedBaseline.contains(e.fingerprint())) {
-                    out.add(ctx.report("mergegate/baseline-entry-unused").arg("fingerprint", e.fingerprint())
-                            .arg("rule", e.rule()).arg("baseline", config.baselineFile())
-                            .at(config.baselineFile()).logical(e.fingerprint()).build());
-                }
-            }
-        }
+        out.addAll(policy.baselineNotes(judged, ctx::report));
         out.sort(ORDER);
         return out;
     }

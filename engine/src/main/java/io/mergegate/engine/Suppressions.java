@@ -14,19 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Inline {@code mergegate:ignore} comments in the head files, parsed once per file. */
-final class Suppressions {
+/** Inline {@code mergegate:ignore} comments in the files of a tree, parsed once per file. */
+public final class Suppressions {
 
     private static final long MAX_SCAN_BYTES = 2L << 20;
 
     private final SourceTree head;
     private final Map<String, InlineSuppressions> cache = new HashMap<>();
 
-    Suppressions(SourceTree head) {
+    public Suppressions(SourceTree head) {
         this.head = head;
     }
 
-    Optional<Suppression> find(Finding f) {
+    /** The comment with a rule id and a reason that covers the finding (on its line or the line above), if any. */
+    public Optional<Suppression> find(Finding f) {
         if (f.location().path() == null || f.location().line() < 1) {
             return Optional.empty();
         }
@@ -55,7 +56,7 @@ final class Suppressions {
         return out;
     }
 
-    private Optional<InlineSuppressions> comments(String path) {
+    private synchronized Optional<InlineSuppressions> comments(String path) {
         if (cache.containsKey(path)) {
             return Optional.ofNullable(cache.get(path));
         }

@@ -37,7 +37,7 @@ class GateTest {
     Path tmp;
 
     /** Reports every added line containing "TODO" as branch/invalid-name (any catalogue id will do). */
-    static final class TodoChecker implements Checker {
+    static class TodoChecker implements Checker {
         final List<String> seen = new CopyOnWriteArrayList<>();
 
         @Override
@@ -171,8 +171,8 @@ class GateTest {
 
             Finding accepted = f.stream().filter(x -> x.location().line() == 4).findFirst().orElseThrow();
             Files.writeString(tmp.resolve(".mergegate-baseline.json"),
-                    Baseline.of(List.of(accepted), "legacy").toJson()
-                            .replace("\"entries\": [", "\"entries\": [\n    {\"fingerprint\": \"0000\", \"rule\": \"x/y\"},"));
+                    Baseline.of(List.of(accepted), "legacy").toJson().replace("\"entries\": [", "\"entries\": [\n    "
+                            + "{\"fingerprint\": \"0000\", \"rule\": \"x/y\", \"decision\": \"false-positive\", \"reason\": \"r\"},"));
             GateOutcome second = gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST));
             Finding now = second.report().findings().stream().filter(x -> x.location().line() == 4).findFirst()
                     .orElseThrow();
@@ -180,6 +180,141 @@ class GateTest {
             assertThat(second.report().findings()).anyMatch(x -> x.ruleId().equals("mergegate/baseline-entry-unused")
                     && x.message().contains("0000"));
             assertThat(second.exitCode()).as("line 5 still blocks").isEqualTo(1);
+        }
+    }
+
+    /** Like {@link TodoChecker} but reads only added lines, as the secret scan does outside tree mode. */
+    static final class AddedLinesChecker extends TodoChecker {
+        @Override
+        public String id() {
+            return "added";
+        }
+
+        @Override
+        public Set<String> ruleIds() {
+            return Set.of("secrets/generic-password");
+        }
+
+        @Override
+        public boolean seesWholeHead(Mode mode) {
+            return mode == Mode.TREE;
+        }
+
+        @Override
+        public List<Finding> check(GateContext ctx) {
+            return super.check(ctx).stream().map(f -> Finding.builder(RuleCatalog.builtIn().require("secrets/generic-password"))
+                    .at(f.location().path(), f.location().line(), 1).arg("detector", "t").arg("prefix", "")
+                    .arg("length", 4).arg("path", f.location().path()).arg("where", "").key(f.fingerprint()).build())
+                    .toList();
+        }
+    }
+
+    private static String baseline(String... entries) {
+        return "{\"version\": 1, \"entries\": [" + String.join(",", entries) + "]}";
+    }
+
+    private static String entry(String fingerprint, String rule, String decision) {
+        return "{\"fingerprint\": \"" + fingerprint + "\", \"rule\": \"" + rule + "\", \"decision\": \"" + decision
+                + "\", \"reason\": \"checked\"}";
+    }
+
+    private static List<String> unused(GateOutcome out) {
+        return out.report().findings().stream().filter(f -> f.ruleId().equals("mergegate/baseline-entry-unused"))
+                .map(Finding::message).toList();
+    }
+
+    /**
+     * A pull request's secret scan reads only added lines: a baselined secret left untouched is not seen, so its
+     * entry is not "unused". The same entry is judged in a tree scan, which reads everything.
+     */
+    @Test
+    void anEntryIsUnusedOnlyWhereTheRunCouldHaveSeenItsFinding() throws Exception {
+        try (TestGit g = new TestGit(tmp)) {
+            g.write("a.txt", "one\n").commit("base");
+            g.branch("feature/CORE-1-x").write("b.txt", "two\n").commit("head");
+            Files.writeString(tmp.resolve(".mergegate-baseline.json"), baseline(
+                    entry("1111", "secrets/generic-password", "accepted-risk"),
+                    entry("2222", "branch/invalid-name", "false-positive"),
+                    entry("3333", "gone/rule", "false-positive")));
+            GateOutcome pr = gate(new AddedLinesChecker(), new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST));
+            assertThat(unused(pr)).hasSize(2).noneMatch(m -> m.contains("1111"))
+                    .anyMatch(m -> m.contains("2222")).anyMatch(m -> m.contains("3333 (gone/rule)"));
+            GateOutcome tree = gate(new AddedLinesChecker(), new TodoChecker()).run(request(tmp, null, Mode.TREE));
+            assertThat(unused(tree)).anyMatch(m -> m.contains("1111 (secrets/generic-password)"));
+        }
+    }
+
+    /** {@code --only} used to silence unused entries altogether; the selected checkers' own entries are judged. */
+    @Test
+    void underOnlyTheSelectedCheckersEntriesAreJudgedAndTheActualBaselineFileIsNamed() throws Exception {
+        try (TestGit g = new TestGit(tmp)) {
+            g.write("a.txt", "one\n").commit("base");
+            g.branch("feature/CORE-1-x").write("b.txt", "two\n").write("ci/accepted.json", baseline(
+                    entry("2222", "branch/invalid-name", "false-positive"),
+                    entry("1111", "secrets/generic-password", "accepted-risk"),
+                    entry("3333", "gone/rule", "false-positive"))).commit("head");
+            GateRequest only = new GateRequest(tmp, "main", null, Mode.PULL_REQUEST, null, Set.of("todo"),
+                    "feature/CORE-1-x", "main", null, tmp.resolve("ci/accepted.json"), Map.of(), Clock.systemUTC());
+            GateOutcome out = gate(new AddedLinesChecker(), new TodoChecker()).run(only);
+            assertThat(unused(out)).singleElement().satisfies(m -> assertThat(m)
+                    .isEqualTo("Baseline entry 2222 (branch/invalid-name) matched no finding; remove it from ci/accepted.json."));
+            assertThat(out.report().findings()).filteredOn(f -> f.ruleId().equals("mergegate/baseline-entry-unused"))
+                    .singleElement().satisfies(f -> assertThat(f.location().path()).isEqualTo("ci/accepted.json"));
+        }
+    }
+
+    /** A checker that failed reported nothing, so nothing about its entries is known. */
+    @Test
+    void entriesOfAFailedCheckerAreNotJudged() throws Exception {
+        Checker broken = new TodoChecker() {
+            @Override
+            public List<Finding> check(GateContext ctx) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        try (TestGit g = new TestGit(tmp)) {
+            g.write("a.txt", "one\n").commit("base");
+            Files.writeString(tmp.resolve(".mergegate-baseline.json"), baseline(entry("2222", "branch/invalid-name", "false-positive")));
+            GateOutcome out = gate(broken).run(request(tmp, "main", Mode.PULL_REQUEST));
+            assertThat(out.exitCode()).isEqualTo(3);
+            assertThat(unused(out)).isEmpty();
+        }
+    }
+
+    /**
+     * The three decisions: false-positive and accepted-risk suppress; revoked (the secret was rotated) suppresses
+     * and lowers the finding to a note. The old {@code accepted} still works, read as accepted-risk, with a note.
+     */
+    @Test
+    void baselineDecisions() throws Exception {
+        try (TestGit g = new TestGit(tmp)) {
+            g.write("a.txt", "one\n").commit("base");
+            g.branch("feature/CORE-1-x").write("a.txt", "one\nTODO fp\nTODO risk\nTODO rotated\nTODO old\n").commit("head");
+            Map<String, String> fingerprints = new java.util.HashMap<>();
+            for (Finding f : gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)).report().findings()) {
+                fingerprints.put(f.fingerprint(), f.location().line() + "");
+            }
+            List<String> byLine = new ArrayList<>(List.of("", "", "", "", ""));
+            fingerprints.forEach((fp, line) -> byLine.set(Integer.parseInt(line) - 1, fp));
+            Files.writeString(tmp.resolve(".mergegate-baseline.json"), baseline(
+                    entry(byLine.get(1), "branch/invalid-name", "false-positive"),
+                    entry(byLine.get(2), "branch/invalid-name", "accepted-risk"),
+                    entry(byLine.get(3), "branch/invalid-name", "revoked"),
+                    entry(byLine.get(4), "branch/invalid-name", "accepted")));
+            GateOutcome out = gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST));
+            assertThat(out.exitCode()).isZero();
+            List<Finding> todo = out.report().findings().stream().filter(f -> f.ruleId().equals("branch/invalid-name")).toList();
+            assertThat(todo).extracting(f -> f.location().line() + " " + f.severity() + " " + f.suppression().justification())
+                    .containsExactly("2 ERROR false-positive: checked", "3 ERROR accepted-risk: checked",
+                            "4 NOTE revoked: checked", "5 ERROR accepted-risk: checked");
+            assertThat(out.report().findings()).filteredOn(f -> f.ruleId().equals("mergegate/baseline-old-decision"))
+                    .singleElement().satisfies(f -> assertThat(f.message()).startsWith(
+                            ".mergegate-baseline.json uses the old decision `accepted` (entries: 1)"));
+
+            Files.writeString(tmp.resolve(".mergegate-baseline.json"), baseline(entry("9999", "branch/invalid-name", "waived")));
+            assertThatThrownBy(() -> gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining(".mergegate-baseline.json: invalid baseline: unknown decision \"waived\"");
         }
     }
 

@@ -36,6 +36,15 @@ public interface Checker {
     }
 
     /**
+     * Whether a run in this mode reports every finding the head holds for this checker's rules, so that a
+     * baseline entry for one of them that matched nothing is known to be unused. A checker that reads only
+     * the lines a change adds cannot know that, and answers false.
+     */
+    default boolean seesWholeHead(Mode mode) {
+        return true;
+    }
+
+    /**
      * Evaluates the change. Bad input is a finding, not an exception; an exception means a bug in
      * the checker and fails the gate closed.
      */

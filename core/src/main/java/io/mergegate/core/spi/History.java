@@ -23,12 +23,28 @@ public interface History {
     /**
      * One commit of the change with its own diff against its first parent.
      *
-     * @param id      full commit id
-     * @param parent  its tree before the commit
-     * @param tree    its tree
-     * @param changes what it changed
+     * @param id           full commit id
+     * @param parent       its tree before the commit (the first parent's)
+     * @param tree         its tree
+     * @param changes      what it changed against the first parent; for a merge commit only the paths that
+     *                     differ from every parent (a path taken as is from one side is not new)
+     * @param otherParents for a merge commit the trees of its other parents (a line of {@code tree} in any
+     *                     parent was not written by the merge), else empty
      */
-    record Commit(String id, SourceTree parent, SourceTree tree, ChangeSet changes) {
+    record Commit(String id, SourceTree parent, SourceTree tree, ChangeSet changes, List<SourceTree> otherParents) {
+
+        public Commit {
+            otherParents = otherParents == null ? List.of() : List.copyOf(otherParents);
+        }
+
+        /** An ordinary (single-parent or root) commit. */
+        public Commit(String id, SourceTree parent, SourceTree tree, ChangeSet changes) {
+            this(id, parent, tree, changes, List.of());
+        }
+
+        public boolean isMerge() {
+            return !otherParents.isEmpty();
+        }
     }
 
     static History none() {

@@ -13,14 +13,24 @@ import java.util.TreeMap;
 
 /**
  * Accepted findings, keyed by fingerprint only: no line numbers and no timestamps, so the file is
- * deterministic and merges cleanly. Findings in the baseline are reported as suppressed.
+ * deterministic and merges cleanly. Every entry has a decision and a reason. Findings in the baseline are
+ * reported as suppressed; a {@link #REVOKED} one (the secret was rotated, so the value left in the code or
+ * history is dead) is also lowered to a note, a reminder to remove it that never blocks.
  */
 public final class Baseline {
 
-    /** Allowed decisions; {@code accepted} is the default written by {@code mergegate baseline}. */
-    public static final List<String> DECISIONS = List.of("accepted", "false-positive", "accepted-risk", "revoked");
+    public static final String FALSE_POSITIVE = "false-positive";
+    public static final String ACCEPTED_RISK = "accepted-risk";
+    public static final String REVOKED = "revoked";
+
+    /** The decisions an entry may hold. */
+    public static final List<String> DECISIONS = List.of(FALSE_POSITIVE, ACCEPTED_RISK, REVOKED);
+
+    /** What {@code mergegate baseline} wrote before the decisions were named; read as {@link #ACCEPTED_RISK}. */
+    public static final String OLD_ACCEPTED = "accepted";
 
     private final Map<String, Entry> entries;
+    private final int oldDecisions;
 
     /**
      * One accepted finding.
@@ -34,24 +44,37 @@ public final class Baseline {
     }
 
     public Baseline(Collection<Entry> entries) {
+        this(entries, 0);
+    }
+
+    private Baseline(Collection<Entry> entries, int oldDecisions) {
         TreeMap<String, Entry> m = new TreeMap<>();
         for (Entry e : entries) {
             m.put(e.fingerprint(), e);
         }
         this.entries = m;
+        this.oldDecisions = oldDecisions;
     }
 
     public static Baseline empty() {
         return new Baseline(List.of());
     }
 
-    /** A baseline accepting every given finding. */
+    /** A baseline accepting the risk of every given finding, for one reason. */
     public static Baseline of(Collection<Finding> findings, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a baseline entry needs a reason");
+        }
         List<Entry> out = new ArrayList<>();
         for (Finding f : findings) {
-            out.add(new Entry(f.fingerprint(), f.ruleId(), "accepted", reason));
+            out.add(new Entry(f.fingerprint(), f.ruleId(), ACCEPTED_RISK, reason));
         }
         return new Baseline(out);
+    }
+
+    /** How many entries held the old decision {@code accepted} (read as {@code accepted-risk}). */
+    public int oldDecisions() {
+        return oldDecisions;
     }
 
     public Optional<Entry> find(String fingerprint) {
@@ -74,19 +97,30 @@ public final class Baseline {
             throw new IllegalArgumentException("expected an object with an \"entries\" array");
         }
         List<Entry> out = new ArrayList<>();
+        int old = 0;
         for (Object o : list) {
             if (!(o instanceof Map<?, ?> e) || !(e.get("fingerprint") instanceof String fp) || fp.isBlank()) {
                 throw new IllegalArgumentException("every entry needs a \"fingerprint\" string");
             }
-            String decision = e.get("decision") == null ? "accepted" : String.valueOf(e.get("decision"));
-            if (!DECISIONS.contains(decision)) {
+            if (e.get("decision") == null) {
+                throw new IllegalArgumentException("entry " + fp + " has no \"decision\"; use one of " + DECISIONS);
+            }
+            String decision = String.valueOf(e.get("decision"));
+            if (decision.equals(OLD_ACCEPTED)) {
+                decision = ACCEPTED_RISK;
+                old++;
+            } else if (!DECISIONS.contains(decision)) {
                 throw new IllegalArgumentException("unknown decision \"" + decision + "\" for " + fp
                         + "; use one of " + DECISIONS);
             }
-            out.add(new Entry(fp, e.get("rule") == null ? "" : String.valueOf(e.get("rule")), decision,
-                    e.get("reason") == null ? "" : String.valueOf(e.get("reason"))));
+            String reason = e.get("reason") == null ? "" : String.valueOf(e.get("reason")).strip();
+            if (reason.isEmpty()) {
+                throw new IllegalArgumentException("entry " + fp + " (" + decision + ") has no \"reason\"; say why it is "
+                        + "accepted");
+            }
+            out.add(new Entry(fp, e.get("rule") == null ? "" : String.valueOf(e.get("rule")), decision, reason));
         }
-        return new Baseline(out);
+        return new Baseline(out, old);
     }
 
     /** Deterministic JSON: entries sorted by rule, then fingerprint. */

@@ -53,4 +53,32 @@ class SuppressionsTest {
                 .hasMessageContaining("unknown decision \"maybe\"");
         assertThatThrownBy(() -> Baseline.parse("[]")).hasMessageContaining("\"entries\"");
     }
+
+    /** The issue's decisions, each with a reason; what {@code mergegate baseline} writes is accepted-risk. */
+    @Test
+    void baselineDecisionsAreFalsePositiveAcceptedRiskOrRevokedWithAReason() {
+        Finding a = new Finding("b/x", Severity.ERROR, "m1", Location.file("a"), "ff", null, null);
+        assertThat(Baseline.of(List.of(a), "legacy").entries()).singleElement()
+                .satisfies(e -> assertThat(e.decision()).isEqualTo("accepted-risk"));
+        assertThatThrownBy(() -> Baseline.of(List.of(a), " ")).hasMessageContaining("reason");
+        for (String decision : List.of("false-positive", "accepted-risk", "revoked")) {
+            Baseline b = Baseline.parse(entry(decision, "\"checked by hand\""));
+            assertThat(b.find("ff").orElseThrow().decision()).isEqualTo(decision);
+            assertThat(b.oldDecisions()).isZero();
+        }
+        // the old default is still read, as accepted-risk, and counted so the engine can say so
+        Baseline old = Baseline.parse(entry("accepted", "\"accepted when the baseline was created\""));
+        assertThat(old.find("ff").orElseThrow().decision()).isEqualTo("accepted-risk");
+        assertThat(old.oldDecisions()).isEqualTo(1);
+        assertThatThrownBy(() -> Baseline.parse(entry("accepted", "\" \""))).hasMessageContaining("no \"reason\"");
+        assertThatThrownBy(() -> Baseline.parse("{\"entries\": [{\"fingerprint\": \"ff\", \"reason\": \"r\"}]}"))
+                .hasMessageContaining("no \"decision\"");
+        assertThatThrownBy(() -> Baseline.parse(entry("ignored", "\"r\"")))
+                .hasMessageContaining("unknown decision \"ignored\"").hasMessageContaining("false-positive");
+    }
+
+    private static String entry(String decision, String reason) {
+        return "{\"entries\": [{\"fingerprint\": \"ff\", \"rule\": \"b/x\", \"decision\": \"" + decision
+                + "\", \"reason\": " + reason + "}]}";
+    }
 }

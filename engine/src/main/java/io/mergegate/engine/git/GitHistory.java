@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -110,7 +112,17 @@ final class GitHistory implements History {
                     out.add(new Commit(commit.name(), empty, tree, ChangeSet.between(empty, tree)));
                 } else {
                     RevCommit parent = walk.parseCommit(commit.getParent(0));
-                    out.add(new Commit(commit.name(), git.tree(parent), tree, git.diff(parent, commit)));
+                    ChangeSet changes = git.diff(parent, commit);
+                    List<SourceTree> others = new ArrayList<>();
+                    for (int i = 1; i < commit.getParentCount(); i++) {
+                        // a merge of the target branch: what it takes as is from a parent is not new in it
+                        RevCommit other = walk.parseCommit(commit.getParent(i));
+                        others.add(git.tree(other));
+                        Set<String> differ = new HashSet<>(git.diff(other, commit).changedAtHead());
+                        changes = new ChangeSet(changes.all().stream()
+                                .filter(c -> !c.existsAtHead() || differ.contains(c.path())).toList());
+                    }
+                    out.add(new Commit(commit.name(), git.tree(parent), tree, changes, others));
                 }
             }
         } catch (MissingObjectException e) {

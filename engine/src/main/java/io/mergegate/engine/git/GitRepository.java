@@ -68,7 +68,9 @@ public final class GitRepository implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("repository folder not found: " + dir);
         }
-        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toAbsolutePath().toFile());
+        // normalized: from "repo/.." the search must start at the parent, not inside repo
+        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment()
+                .findGitDir(dir.toAbsolutePath().normalize().toFile());
         if (b.getGitDir() == null) {
             return Optional.empty();
         }

@@ -18,8 +18,12 @@ final class SecretFiles {
 
     private static final Pattern TEMPLATE_STAGE = Pattern.compile("example|sample|template|dist|defaults?|schema|tpl|tmpl|skel|in");
     private static final Pattern KEY_STORE = Pattern.compile(".+\\.(?:p12|pfx|jks|keystore|jceks|bks)");
-    private static final Pattern SSH_KEY = Pattern.compile("id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?");
-    private static final Pattern ENV_NAME = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_\\-]+))?");
+    /** {@code id_rsa}, {@code id_ed25519_sk}, and named copies such as {@code id_rsa_deploy} or {@code id_ed25519.work}. */
+    private static final Pattern SSH_KEY = Pattern.compile("id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?(?:[_.\\-]([A-Za-z0-9_.\\-]+))?");
+    /** Code or documentation named after a key ({@code id_rsa_parser.py}), not a key. */
+    private static final Pattern SOURCE_FILE = Pattern.compile(".+\\.(?:go|py|java|kt|js|ts|rb|rs|c|h|cc|cpp|cs|php|md|rst|html)");
+    /** {@code .env}, {@code .env.production}, {@code .env.production.local}: every dot-separated stage is checked. */
+    private static final Pattern ENV_NAME = Pattern.compile("\\.env(?:\\.([A-Za-z0-9_\\-]+(?:\\.[A-Za-z0-9_\\-]+)*))?");
     private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?m)^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=[ \t]*[\"']?([^\"'\r\n#]+)");
     private static final Pattern NPMRC = Pattern.compile("(?m)(?:_authToken|_auth|_password)[ \t]*=[ \t]*[\"']?([^\"'\r\n \t]+)");
     private static final Pattern PYPIRC = Pattern.compile("(?m)^[ \t]*password[ \t]*[=:][ \t]*([^\r\n]+)");
@@ -36,8 +40,7 @@ final class SecretFiles {
         String lower = name.toLowerCase(Locale.ROOT);
         Matcher env = ENV_NAME.matcher(name);
         if (env.matches()) {
-            String stage = env.group(1) == null ? "" : env.group(1).toLowerCase(Locale.ROOT);
-            if (TEMPLATE_STAGE.matcher(stage).matches()) {
+            if (template(env.group(1))) {
                 return Optional.empty();
             }
             return literal(ENV_ASSIGNMENT, content).map(line -> match(path, "env-file", line, content));
@@ -45,7 +48,8 @@ final class SecretFiles {
         if (KEY_STORE.matcher(lower).matches()) {
             return Optional.of(match(path, "key-store", 0, content));
         }
-        if (SSH_KEY.matcher(lower).matches()) {
+        Matcher ssh = SSH_KEY.matcher(lower);
+        if (ssh.matches() && !lower.endsWith(".pub") && !template(ssh.group(1)) && !SOURCE_FILE.matcher(lower).matches()) {
             return Optional.of(match(path, "ssh-private-key-file", 0, content));
         }
         if (lower.endsWith(".tfstate") || lower.endsWith(".tfstate.backup")) {
@@ -68,6 +72,19 @@ final class SecretFiles {
             return literal(KUBE_CLIENT_KEY, content).map(line -> match(path, "kubeconfig-client-key", line, content));
         }
         return Optional.empty();
+    }
+
+    /** A name suffix such as {@code local.example} with a part that marks a template ({@code .example}, {@code .dist}...). */
+    private static boolean template(String suffix) {
+        if (suffix == null) {
+            return false;
+        }
+        for (String part : suffix.toLowerCase(Locale.ROOT).split("[._\\-]")) {
+            if (TEMPLATE_STAGE.matcher(part).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for names worth reading even when binary (key stores). */

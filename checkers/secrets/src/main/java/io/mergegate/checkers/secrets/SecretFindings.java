@@ -37,12 +37,32 @@ public final class SecretFindings {
         for (SecretMatch m : result.matches()) {
             out.add(of(m, report));
         }
-        for (SecretScan.Skipped s : result.oversized()) {
-            out.add(report.apply(FILE_NOT_SCANNED).at(s.path()).arg("path", s.path()).arg("size", s.size())
-                    .property("commit", s.commitId())
-                    .fingerprint(Fingerprints.of(FILE_NOT_SCANNED, s.path(), String.valueOf(s.commitId()))).build());
+        for (SecretScan.Skipped s : result.skipped()) {
+            out.add(of(s, report));
         }
         return out;
+    }
+
+    /** A note naming a file, or a region of one, that was not scanned, and why. */
+    static Finding of(SecretScan.Skipped s, Function<String, Finding.Builder> report) {
+        String why = switch (s.reason()) {
+            case OVERSIZED -> "it is " + s.size() + " bytes, larger than `secrets.max-file-size`";
+            case BINARY -> "it is binary (a NUL byte in its first 8,000 bytes)";
+            case BUDGET -> "a detector gave up on the region from line " + s.line()
+                    + " because its regex ran over the work budget";
+        };
+        String where = s.commitId() == null ? "" : " (in commit " + shortId(s.commitId()) + ")";
+        Finding.Builder b = report.apply(FILE_NOT_SCANNED).at(s.path()).arg("path", s.path()).arg("size", s.size())
+                .arg("reason", why + where).property("reason", s.reason().name().toLowerCase(java.util.Locale.ROOT))
+                .property("commit", s.commitId())
+                .fingerprint(s.reason() == SecretScan.Reason.OVERSIZED
+                        ? Fingerprints.of(FILE_NOT_SCANNED, s.path(), String.valueOf(s.commitId()))
+                        : Fingerprints.of(FILE_NOT_SCANNED, s.path(), String.valueOf(s.commitId()), s.reason().name(),
+                                String.valueOf(s.line())));
+        if (s.line() >= 1) {
+            b.region(new Region(s.line(), 0, s.line(), 0));
+        }
+        return b.build();
     }
 
     public static Finding of(SecretMatch m, Function<String, Finding.Builder> report) {
@@ -70,16 +90,16 @@ public final class SecretFindings {
         return b.build();
     }
 
-    /** Keeps the first finding of each (fingerprint, path); later copies of the same secret are dropped. */
+    /**
+     * Every match of {@code first}, then those of {@code then} at a (fingerprint, path) that {@code first} does
+     * not hold: the same secret in another file is another place to clean up, so it stays.
+     */
     static List<SecretMatch> dedupe(List<SecretMatch> first, List<SecretMatch> then) {
         Set<String> seen = new HashSet<>();
-        List<SecretMatch> out = new ArrayList<>();
-        for (SecretMatch m : first) {
-            seen.add(m.fingerprint());
-            out.add(m);
-        }
+        List<SecretMatch> out = new ArrayList<>(first);
+        first.forEach(m -> seen.add(m.fingerprint() + '\u0000' + m.path()));
         for (SecretMatch m : then) {
-            if (seen.add(m.fingerprint())) {
+            if (!seen.contains(m.fingerprint() + '\u0000' + m.path())) {
                 out.add(m);
             }
         }

@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The scan modes over whole files: a tree (every file), a change (added lines only) and a history
@@ -66,6 +70,7 @@ public final class SecretScan {
         private final AtomicLong bytes = new AtomicLong();
         private final AtomicLong binary = new AtomicLong();
         private final AtomicLong oversized = new AtomicLong();
+        private final AtomicLong budget = new AtomicLong();
         private final AtomicLong excluded = new AtomicLong();
 
         public long files() {
@@ -84,6 +89,11 @@ public final class SecretScan {
             return oversized.get();
         }
 
+        /** Regions where a detector ran out of its work budget (the rest of that region was not checked). */
+        public long budget() {
+            return budget.get();
+        }
+
         public long excluded() {
             return excluded.get();
         }
@@ -91,28 +101,40 @@ public final class SecretScan {
         @Override
         public String toString() {
             return files() + " files (" + bytes() + " bytes) scanned, " + binary() + " binary and " + oversized()
-                    + " oversized skipped, " + excluded() + " excluded";
+                    + " oversized skipped, " + budget() + " regions over the regex budget, " + excluded() + " excluded";
         }
     }
 
     /**
      * What a scan found.
      *
-     * @param matches   the secrets, sorted by path and line
-     * @param oversized files skipped for their size (path and size)
-     * @param stats     counters
+     * @param matches the secrets, sorted by path and line
+     * @param skipped files (or regions of files) not scanned, sorted by path
+     * @param stats   counters
      */
-    public record Result(List<SecretMatch> matches, List<Skipped> oversized, Stats stats) {
+    public record Result(List<SecretMatch> matches, List<Skipped> skipped, Stats stats) {
+    }
+
+    /** Why a file, or part of one, was not scanned. */
+    public enum Reason {
+        /** Larger than {@code secrets.max-file-size}. */
+        OVERSIZED,
+        /** A NUL byte in the first 8,000 bytes. */
+        BINARY,
+        /** A detector's regex used up its work budget in a region (e.g. padding built to stall it). */
+        BUDGET
     }
 
     /**
-     * A file that was not scanned.
+     * A file, or a region of one, that was not scanned. Reported, never dropped: a secret could hide there.
      *
      * @param path     where
-     * @param size     its size
-     * @param commitId the commit, in history scans
+     * @param size     its size in bytes
+     * @param commitId the commit, in history scans and PR commits
+     * @param reason   why
+     * @param line     for {@link Reason#BUDGET}, the first line of the region; else 0
      */
-    public record Skipped(String path, long size, String commitId) {
+    public record Skipped(String path, long size, String commitId, Reason reason, int line) {
     }
 
     /** Below this many files a change is scanned on the calling thread (no pool start-up for a commit hook). */
@@ -123,6 +145,8 @@ public final class SecretScan {
     private final ConcurrentLinkedQueue<SecretMatch> matches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Skipped> skipped = new ConcurrentLinkedQueue<>();
     private final Stats stats = new Stats();
+    /** Commit id to its position in walk order (oldest first), so the earliest copy of a secret wins. */
+    private final Map<String, Integer> commitOrder = new ConcurrentHashMap<>();
 
     public SecretScan(SecretScanner scanner, Options options) {
         this.scanner = scanner;
@@ -143,22 +167,50 @@ public final class SecretScan {
         return scan.result();
     }
 
-    /** Adds the lines of one change (e.g. one commit of a pull request) to this scan. */
+    /** Adds the lines of one change (e.g. one commit of a pull request, in commit order) to this scan. */
     public void changeInto(SourceTree base, SourceTree head, ChangeSet changes, String commitId) {
+        changeInto(base, List.of(), head, changes, commitId);
+    }
+
+    /**
+     * Adds the lines of one change to this scan; for a merge commit only the lines it adds relative to
+     * every parent (what the merge itself wrote, not what came in from the merged branch).
+     *
+     * @param base        the first parent's tree (or the merge base)
+     * @param otherParents the other parents' trees of a merge commit, else empty
+     */
+    public void changeInto(SourceTree base, List<SourceTree> otherParents, SourceTree head, ChangeSet changes,
+            String commitId) {
+        if (commitId != null) {
+            commitOrder.putIfAbsent(commitId, commitOrder.size());
+        }
         List<ChangedPath> paths = changes.all();
         (paths.size() < SMALL_CHANGE ? paths.stream() : paths.parallelStream())
                 .filter(ChangedPath::existsAtHead).forEach(c -> head.file(c.path()).ifPresent(f -> {
             String oldPath = c.oldPath() != null ? c.oldPath() : c.path();
             Optional<SourceFile> before = c.existedAtBase() ? base.file(oldPath) : Optional.empty();
-            file(f, before.orElse(null), commitId);
+            List<SourceFile> others = new ArrayList<>();
+            for (SourceTree other : otherParents) {
+                Optional<SourceFile> o = other.file(c.path());
+                if (o.isEmpty()) {
+                    continue; // new relative to this parent: every line is added relative to it
+                }
+                others.add(o.get());
+            }
+            file(f, before.orElse(null), others, commitId);
         }));
     }
 
-    /** Every unique blob of a history, attributed to the commit that introduced it. */
+    /**
+     * Every unique blob of a history, attributed to the commit that introduced it. A secret that later
+     * blobs of the same file still hold is reported once, at its earliest commit in walk order.
+     */
     public static Result history(BlobSource source, Options options) throws Exception {
         SecretScan scan = new SecretScan(SecretScanner.defaults(), options);
         List<BlobSource.Blob> batch = new ArrayList<>();
         source.forEachBlob(b -> {
+            // the source calls back on one thread in walk order: the index is fixed before the parallel scan
+            scan.commitOrder.putIfAbsent(b.commitId(), scan.commitOrder.size());
             batch.add(b);
             if (batch.size() >= 256) {
                 scan.blobs(batch);
@@ -177,8 +229,7 @@ public final class SecretScan {
                 return;
             }
             if (b.size() > options.maxFileSize()) {
-                stats.oversized.incrementAndGet();
-                skipped.add(new Skipped(b.path(), b.size(), b.commitId()));
+                skip(b.path(), b.size(), b.commitId(), Reason.OVERSIZED, 0);
                 return;
             }
             byte[] bytes = b.content().get();
@@ -192,47 +243,80 @@ public final class SecretScan {
      * @param commitId the commit being scanned, or null for the tree under review
      */
     public void file(SourceFile head, SourceFile base, String commitId) {
+        file(head, base, List.of(), commitId);
+    }
+
+    private void file(SourceFile head, SourceFile base, List<SourceFile> otherBases, String commitId) {
         String path = head.path();
         if (options.excluded(path) || head.isSymlink()) {
             stats.excluded.incrementAndGet();
             return;
         }
         if (head.size() > options.maxFileSize()) {
-            stats.oversized.incrementAndGet();
-            skipped.add(new Skipped(path, head.size(), commitId));
+            skip(path, head.size(), commitId, Reason.OVERSIZED, 0);
             return;
         }
         byte[] bytes = head.bytes();
         BitSet lines = null;
         if (base != null && !base.isSymlink()) {
-            byte[] old = base.bytes();
-            if (java.util.Arrays.equals(old, bytes)) {
+            lines = addedLines(base, bytes);
+            if (lines != null && lines.isEmpty()) {
                 return;
             }
-            if (!isBinary(bytes) && !isBinary(old)) {
-                lines = LineDiff.addedLines(new String(old, StandardCharsets.UTF_8), new String(bytes, StandardCharsets.UTF_8));
-                if (lines.isEmpty()) {
-                    return;
-                }
+        }
+        for (SourceFile other : otherBases) {
+            BitSet alsoNew = other.isSymlink() ? null : addedLines(other, bytes);
+            if (alsoNew == null) {
+                continue;
+            }
+            if (lines == null) {
+                lines = alsoNew;
+            } else {
+                lines.and(alsoNew);
+            }
+            if (lines.isEmpty()) {
+                return; // every line came from one parent or another
             }
         }
         scanBytes(path, bytes, lines, commitId);
+    }
+
+    /** Lines of {@code bytes} not in {@code base}; empty when unchanged, null when either side is binary. */
+    private static BitSet addedLines(SourceFile base, byte[] bytes) {
+        byte[] old = base.bytes();
+        if (java.util.Arrays.equals(old, bytes)) {
+            return new BitSet();
+        }
+        if (isBinary(bytes) || isBinary(old)) {
+            return null;
+        }
+        return LineDiff.addedLines(new String(old, StandardCharsets.UTF_8), new String(bytes, StandardCharsets.UTF_8));
     }
 
     private void scanBytes(String path, byte[] bytes, BitSet lines, String commitId) {
         stats.files.incrementAndGet();
         stats.bytes.addAndGet(bytes.length);
         boolean binary = isBinary(bytes);
-        if (!binary || SecretFiles.binaryKind(path)) {
+        boolean secretFile = binary && SecretFiles.binaryKind(path);
+        if (!binary || secretFile) {
             SecretFiles.check(path, () -> bytes).ifPresent(m -> add(m, commitId));
         }
         if (binary) {
             stats.binary.incrementAndGet();
+            if (!secretFile) {
+                skipped.add(new Skipped(path, bytes.length, commitId, Reason.BINARY, 0));
+            }
             return;
         }
-        for (SecretMatch m : scanner.scan(path, bytes, lines)) {
+        for (SecretMatch m : scanner.scan(path, bytes, lines,
+                line -> skip(path, bytes.length, commitId, Reason.BUDGET, line))) {
             add(m, commitId);
         }
+    }
+
+    private void skip(String path, long size, String commitId, Reason reason, int line) {
+        (reason == Reason.OVERSIZED ? stats.oversized : stats.budget).incrementAndGet();
+        skipped.add(new Skipped(path, size, commitId, reason, line));
     }
 
     private void add(SecretMatch m, String commitId) {
@@ -252,12 +336,32 @@ public final class SecretScan {
         return false;
     }
 
+    /**
+     * The findings so far. Where commits were scanned, a secret (or a skipped file) seen again at the same path in a
+     * later commit is kept only from the earliest one: later edits of a file still holding it add nothing new.
+     */
     public Result result() {
-        List<SecretMatch> all = new ArrayList<>(matches);
+        List<SecretMatch> all = earliest(new ArrayList<>(matches), SecretMatch::commitId,
+                m -> m.fingerprint() + '\u0000' + m.path());
         all.sort(Comparator.comparing(SecretMatch::path).thenComparingInt(SecretMatch::line)
                 .thenComparingInt(SecretMatch::column).thenComparing(SecretMatch::ruleId));
-        List<Skipped> sk = new ArrayList<>(skipped);
-        sk.sort(Comparator.comparing(Skipped::path));
+        List<Skipped> sk = earliest(new ArrayList<>(skipped), Skipped::commitId,
+                s -> s.path() + '\u0000' + s.reason() + '\u0000' + s.line());
+        sk.sort(Comparator.comparing(Skipped::path).thenComparing(Skipped::reason).thenComparingInt(Skipped::line));
         return new Result(Collections.unmodifiableList(all), List.copyOf(sk), stats);
+    }
+
+    /** Of the items sharing a key, those of the earliest commit (a null commit, the tree under review, comes first). */
+    private <T> List<T> earliest(List<T> items, Function<T, String> commit, Function<T, String> key) {
+        Map<String, Integer> first = new HashMap<>();
+        for (T t : items) {
+            first.merge(key.apply(t), order(commit.apply(t)), Math::min);
+        }
+        items.removeIf(t -> order(commit.apply(t)) != first.get(key.apply(t)));
+        return items;
+    }
+
+    private int order(String commitId) {
+        return commitId == null ? -1 : commitOrder.getOrDefault(commitId, Integer.MAX_VALUE);
     }
 }

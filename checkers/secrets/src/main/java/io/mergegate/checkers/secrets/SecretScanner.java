@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +67,17 @@ public final class SecretScanner {
      * @param lines 1-based lines to report (a secret must touch one of them), or null for all lines
      */
     public List<SecretMatch> scan(String path, byte[] bytes, BitSet lines) {
+        return scan(path, bytes, lines, line -> { });
+    }
+
+    /**
+     * Scans one file's bytes.
+     *
+     * @param lines       1-based lines to report (a secret must touch one of them), or null for all lines
+     * @param overBudget  told the first line of each region (of the reported lines) a detector gave up on
+     *                    because its regex used up the work budget: padding must not hide a secret silently
+     */
+    public List<SecretMatch> scan(String path, byte[] bytes, BitSet lines, IntConsumer overBudget) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         Windows windows = new Windows(detectors.size(), bytes.length);
         Lines lineIndex = new Lines(bytes);
@@ -91,6 +103,7 @@ public final class SecretScanner {
         });
         List<SecretMatch> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
+        Set<Integer> gaveUp = new java.util.TreeSet<>();
         GuardedText guarded = new GuardedText(text);
         for (int d = 0; d < detectors.size(); d++) {
             int[] w = windows.of(d);
@@ -115,7 +128,8 @@ public final class SecretScanner {
                             found(det, d, m, text, path, lineIndex, lines, seen, out);
                         }
                     } catch (GuardedText.BudgetExceeded e) {
-                        // a pathological spot: skip it rather than stall the scan
+                        // a pathological spot: skip it rather than stall the scan, and say so
+                        gaveUp(s, Math.min(text.length(), s + det.after()), lineIndex, lines, gaveUp);
                     }
                 }
                 continue;
@@ -128,10 +142,12 @@ public final class SecretScanner {
                         found(det, d, m, text, path, lineIndex, lines, seen, out);
                     }
                 } catch (GuardedText.BudgetExceeded e) {
-                    // a pathological window: skip it rather than stall the scan
+                    // a pathological window: skip the rest of it rather than stall the scan, and say so
+                    gaveUp(w[i], w[i + 1], lineIndex, lines, gaveUp);
                 }
             }
         }
+        gaveUp.forEach(overBudget::accept);
         pairAwsSecrets(path, text, lineIndex, lines, out);
         if (KubernetesSecrets.applies(path, text)) {
             out.addAll(KubernetesSecrets.scan(path, text, lineIndex, lines));
@@ -144,6 +160,19 @@ public final class SecretScanner {
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
         return out;
+    }
+
+    /** Notes the first line of a region given up on, when the region touches a reported line. */
+    private static void gaveUp(int start, int end, Lines lineIndex, BitSet lines, Set<Integer> out) {
+        int first = lineIndex.lineOf(start);
+        int last = lineIndex.lineOf(Math.max(start, end - 1));
+        if (lines != null) {
+            int added = lines.nextSetBit(first);
+            if (added < 0 || added > last) {
+                return;
+            }
+        }
+        out.add(first);
     }
 
     private void found(Detector det, int d, Matcher m, String text, String path, Lines lineIndex, BitSet lines,
@@ -215,6 +244,9 @@ public final class SecretScanner {
             syntax = ConfigSyntax.of(path);
             end = syntax == ConfigSyntax.CODE ? stripDelimiters(text, start, end) : lineValueEnd(text, m.start(1), start, end, syntax);
         }
+        if (det.ruleId().equals(GENERIC_RULE) && (unquoted ? syntax : ConfigSyntax.of(path)) == ConfigSyntax.CODE) {
+            end = escapedLineBreak(text, start, end);
+        }
         String value = utf8(text.substring(start, end));
         if (value.isEmpty() || det.entropyMin() > 0 && ValueFilters.entropy(value) <= det.entropyMin()) {
             return null;
@@ -232,6 +264,26 @@ public final class SecretScanner {
         }
         return new SecretMatch(det.ruleId(), det.id(), det.severity(), path, line, lineIndex.columnOf(text, start),
                 endLine, value);
+    }
+
+    /**
+     * In code a config snippet inside a string literal ({@code "password: x\n"}) ends at the escaped line break
+     * (escaped once or more, as in a test of code that holds such a literal): the escape is not part of the value.
+     */
+    private static int escapedLineBreak(String text, int start, int end) {
+        for (int i = start; i + 1 < end; i++) {
+            if (text.charAt(i) == '\\') {
+                int j = i;
+                while (j < end && text.charAt(j) == '\\') {
+                    j++;
+                }
+                if (j < end && "nrt".indexOf(text.charAt(j)) >= 0) {
+                    return i;
+                }
+                i = j - 1;
+            }
+        }
+        return end;
     }
 
     /** In code an unquoted value ends before a trailing {@code ,} or {@code ;}. */

@@ -4,7 +4,9 @@ import io.mergegate.core.Finding;
 import io.mergegate.core.spi.Checker;
 import io.mergegate.core.spi.GateContext;
 import io.mergegate.core.spi.History;
+import io.mergegate.core.spi.Mode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -51,6 +53,12 @@ public final class SecretsChecker implements Checker {
         return RULE_IDS;
     }
 
+    /** Only a tree scan reads every line; the other modes read added lines, so an untouched secret is not seen. */
+    @Override
+    public boolean seesWholeHead(Mode mode) {
+        return mode == Mode.TREE;
+    }
+
     @Override
     public List<Finding> check(GateContext ctx) {
         SecretScan.Options options = SecretScan.Options.from(ctx.config());
@@ -74,11 +82,15 @@ public final class SecretsChecker implements Checker {
         }
         SecretScan inCommits = new SecretScan(SecretScanner.defaults(), options);
         for (History.Commit c : commits) {
-            inCommits.changeInto(c.parent(), c.tree(), c.changes(), c.id());
+            // a merge of the base branch brings in what landed there: only what the merge itself wrote counts
+            inCommits.changeInto(c.parent(), c.otherParents(), c.tree(), c.changes(), c.id());
         }
         SecretScan.Result history = inCommits.result();
         List<SecretMatch> all = SecretFindings.dedupe(head.matches(), history.matches());
-        List<SecretScan.Skipped> skipped = new ArrayList<>(head.oversized());
+        List<SecretScan.Skipped> skipped = new ArrayList<>(head.skipped());
+        Set<String> seen = new HashSet<>();
+        head.skipped().forEach(s -> seen.add(s.path() + '\u0000' + s.reason()));
+        history.skipped().stream().filter(s -> !seen.contains(s.path() + '\u0000' + s.reason())).forEach(skipped::add);
         return new SecretScan.Result(all, skipped, head.stats());
     }
 }

@@ -125,7 +125,19 @@ final class Validators {
         }
         String key = assignment ? keyBefore(text, m.start(1)) + m.group(1)
                 : det.id().equals("xml-element") ? m.group(1) : m.group();
+        if (ValueFilters.looksLikeRegex(lineBefore(text, m.start()) + value)) {
+            return false; // a regular expression that mentions a secret word (a detector table, a validation rule)
+        }
         return !ValueFilters.rejectGeneric(key, value, quoted, syntax);
+    }
+
+    /** The text from the start of the line (at most 300 characters back) up to {@code end}. */
+    private static String lineBefore(CharSequence text, int end) {
+        int start = end;
+        while (start > 0 && end - start < 300 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+            start--;
+        }
+        return text.subSequence(start, end).toString();
     }
 
     /** A string literal followed by {@code +} or {@code .}: only a part of the value is literal. */

@@ -71,6 +71,11 @@ public final class ValueFilters {
     /** An angle-bracketed name such as {@code <password>}, {@code <API_KEY>} or {@code <Token>}: a template slot. */
     private static final Pattern ANGLE_SLOT = Pattern.compile(
             "<(?:[a-z][a-z0-9]{2,}(?:[\\-_ .][a-z0-9]+)*|[A-Z][A-Z0-9]{2,}(?:[\\-_ .][A-Z0-9]+)*|[A-Z][a-z]{3,}(?:[A-Z][a-z]+){0,5})>");
+    /**
+     * Constructs of a regular expression that a password practically never holds: a group modifier, an escaped
+     * character class, a negated class or a bounded quantifier. Two of them before or in a value make it regex source.
+     */
+    private static final Pattern REGEX_SYNTAX = Pattern.compile("\\(\\?[:=!<>i]|\\\\[sSdDwWbB.]|\\[\\^|\\{\\d{1,3},\\d{0,3}\\}");
     /** A Bitnami SealedSecret ciphertext: base64 of a 2-byte length (0x02..) and the RSA-wrapped session key. */
     private static final Pattern SEALED = Pattern.compile("Ag[A-D][A-Za-z0-9+/]{40,}={0,2}");
 
@@ -129,6 +134,12 @@ public final class ValueFilters {
         }
         // "<", ">" alone are symbols of a real password; "<name>" is a slot to fill in
         return isMasked(bare) || isRepeated(bare) || ANGLE_SLOT.matcher(value).find() || bare.startsWith("<") && bare.endsWith(">");
+    }
+
+    /** Regular-expression source (of a value, or of a line up to a value): two constructs of {@link #REGEX_SYNTAX}. */
+    static boolean looksLikeRegex(String v) {
+        java.util.regex.Matcher m = REGEX_SYNTAX.matcher(v);
+        return m.find() && m.find();
     }
 
     /** Only mask characters, e.g. {@code ********} or {@code xxxxxx}. */

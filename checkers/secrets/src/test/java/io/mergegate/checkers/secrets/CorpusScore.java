@@ -76,6 +76,23 @@ record CorpusScore(String tool, int secrets, List<LabelledCorpus.Label> misses, 
         return alarmLines - falseAlarms.size();
     }
 
+    /** Per kind of planted secret (a provider family, a password shape): how many were planted and how many found. */
+    Map<String, int[]> recallByKind(List<LabelledCorpus.Label> labels) {
+        Map<String, int[]> out = new TreeMap<>();
+        for (LabelledCorpus.Label l : labels) {
+            if (l.secret()) {
+                out.computeIfAbsent(l.kind(), k -> new int[2])[1]++;
+            }
+        }
+        Set<LabelledCorpus.Label> missed = new java.util.HashSet<>(misses);
+        for (LabelledCorpus.Label l : labels) {
+            if (l.secret() && !missed.contains(l)) {
+                out.get(l.kind())[0]++;
+            }
+        }
+        return out;
+    }
+
     double recall() {
         return secrets == 0 ? 0 : (double) found() / secrets;
     }

@@ -56,7 +56,7 @@ final class CorpusTemplates {
             new Service("pypi", "PYPI_API_TOKEN", "pypi"),
             new Service("azure-client-secret", "AZURE_CLIENT_SECRET", "azure-ad"),
             new Service("age-key", "SOPS_AGE_KEY", "age"),
-            new Service("onepassword", "OP_SERVICE_ACCOUNT_TOKEN", "1password"),
+            new Service("onepassword", "OP_SERVICE_ACCOUNT_TOKEN", "onepassword"),
             new Service("artifactory", "ARTIFACTORY_API_KEY", "artifactory"),
             new Service("alibaba", "ALIBABA_CLOUD_ACCESS_KEY_ID", "alibaba"),
             new Service("dynatrace", "DT_API_TOKEN", "dynatrace"),
@@ -740,8 +740,8 @@ final class CorpusTemplates {
         main.either(0.5, "password-with-symbols", "  password       = \"" + v("symbol-password").replace("\"", "") + "\"", "reference",
                 "  password       = random_password.db.result");
         main.add("}\n\nresource \"random_password\" \"db\" {\n  length  = 32\n  special = true\n}\n\nprovider \"datadog\" {");
-        main.secret("datadog", "  api_key = \"" + v("hex32") + "\"");
-        main.secret("datadog", "  app_key = \"" + v("hex40") + "\"");
+        main.secret("terraform-provider-key", "  api_key = \"" + v("hex32") + "\"");
+        main.secret("terraform-provider-key", "  app_key = \"" + v("hex40") + "\"");
         main.add("}\n\nprovider \"cloudflare\" {");
         main.negative("reference", "  api_token = var.cloudflare_api_token");
         main.add("}\n\nresource \"aws_iam_access_key\" \"ci\" {\n  user = \"ci\"\n}\n\noutput \"ci_secret\" {");

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 /**
  * Generates fake credentials from parts at test time, so that no real-looking secret is stored in the
  * repository. Fixture files write {@code {{fake:KIND}}}, {@code {{fake:KIND#label}}} for a second value of
- * the same kind, and {@code {{fake:KIND|base64}}} for its base64 form. Values are deterministic per
- * placeholder (the same text always gives the same value, in base and in head).
+ * the same kind, {@code {{fake:KIND|base64}}} for its base64 form and {@code {{fake:KIND|cutN}}} for the value
+ * with N characters taken out of its middle (a wrong length, for negative cases). Values are deterministic
+ * per placeholder (the same text always gives the same value, in base and in head).
  */
-final class FakeSecrets {
+public final class FakeSecrets {
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{fake:([a-z0-9\\-]+)(?:#([A-Za-z0-9_\\-]+))?(\\|base64)?\\}\\}");
+    static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{\\{fake:([a-z0-9\\-]+)(?:#([A-Za-z0-9_\\-]+))?(\\|base64|\\|cut(\\d{1,2}))?\\}\\}");
 
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
@@ -34,13 +36,13 @@ final class FakeSecrets {
         "Saffron", "Tundra", "Velvet", "Orchid", "Granite", "Monsoon", "Pelican", "Zephyr", "Walnut"};
 
     /** Every value generated so far: the redaction test checks that none of them reaches a report. */
-    static final Set<String> PLANTED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> PLANTED = ConcurrentHashMap.newKeySet();
 
     private FakeSecrets() {
     }
 
     /** The content transform for fixture files. */
-    static byte[] expand(String path, byte[] bytes) {
+    public static byte[] expand(String path, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!text.contains("{{fake:")) {
             return bytes;
@@ -49,7 +51,9 @@ final class FakeSecrets {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String value = value(m.group(1), m.group(2) == null ? "" : m.group(2));
-            if (m.group(3) != null) {
+            if (m.group(4) != null) {
+                value = cut(value, Integer.parseInt(m.group(4)));
+            } else if (m.group(3) != null) {
                 value = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
             }
             PLANTED.add(value);
@@ -59,7 +63,7 @@ final class FakeSecrets {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static String value(String kind, String label) {
+    public static String value(String kind, String label) {
         Gen g = new Gen(kind + "#" + label);
         String v = switch (kind) {
             case "aws-key-id" -> "AKIA" + g.of(UPPER + "234567", 16);
@@ -85,6 +89,11 @@ final class FakeSecrets {
             case "gitlab-agent" -> "gl" + "agent-" + g.of(URLSAFE, 50);
             case "gitlab-oauth-secret" -> "gl" + "oas-" + g.of(HEX, 64);
             case "gitlab-trigger" -> "gl" + "ptt-" + g.of(HEX, 40);
+            case "gitlab-scim" -> "gl" + "soat-" + g.of(URLSAFE, 20);
+            case "gitlab-incoming-mail" -> "gl" + "imt-" + g.of(URLSAFE, 20);
+            case "gitlab-workspace" -> "gl" + "wt-" + g.of(URLSAFE, 20);
+            case "gitlab-feature-flag" -> "gl" + "ffct-" + g.of(URLSAFE, 20);
+            case "gitlab-runner-registration" -> "GR13" + "48941" + g.of(URLSAFE, 20);
             case "slack-bot" -> "xo" + "xb-" + g.of(DIGITS, 11) + "-" + g.of(DIGITS, 12) + "-" + g.of(ALNUM, 24);
             case "slack-user" -> "xo" + "xp-" + g.of(DIGITS, 11) + "-" + g.of(DIGITS, 12) + "-" + g.of(DIGITS, 13) + "-"
                     + g.of(HEX, 32);
@@ -103,6 +112,7 @@ final class FakeSecrets {
             case "pgp-private-key" -> "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + g.body(12, "\n") + "\n=" + g.of(B64, 4)
                     + "\n-----END PGP PRIVATE KEY BLOCK-----";
             case "age-key" -> "AGE-SECRET" + "-KEY-1" + g.of("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58);
+            case "age-recipient" -> "age" + "1" + g.of("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58);
             case "jwt" -> g.jwt("{\"sub\":\"" + g.of(DIGITS, 8) + "\",\"name\":\"" + g.of(LOWER, 8) + "\",\"iat\":"
                     + (1_700_000_000 + g.r.nextInt(10_000_000)) + "}");
             case "jwt-sample" -> g.jwt("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}");
@@ -183,6 +193,33 @@ final class FakeSecrets {
             case "noise" -> g.of(LOWER + " ", 200);
             default -> throw new IllegalArgumentException("unknown fake secret kind: " + kind);
         };
+        return v;
+    }
+
+    /** The value less {@code n} characters from its middle: prefix and suffix kept, the length wrong. */
+    static String cut(String value, int n) {
+        int from = (value.length() - n) / 2;
+        return value.substring(0, from) + value.substring(from + n);
+    }
+
+    /**
+     * A value of a given shape, for tests about where symbols sit: in {@code shape} every {@code A} becomes a
+     * random upper-case letter, {@code a} a lower-case one and {@code 9} a digit; every other character stays.
+     * So a test names the shape ({@code "Aa9#aA9!aA9a"}) and never holds a literal password.
+     */
+    public static String shaped(String shape, String label) {
+        Gen g = new Gen("shaped#" + shape + "#" + label);
+        StringBuilder sb = new StringBuilder(shape.length());
+        for (char c : shape.toCharArray()) {
+            sb.append(switch (c) {
+                case 'A' -> g.of(UPPER, 1);
+                case 'a' -> g.of(LOWER, 1);
+                case '9' -> g.of(DIGITS, 1);
+                default -> String.valueOf(c);
+            });
+        }
+        String v = sb.toString();
+        PLANTED.add(v);
         return v;
     }
 

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
  */
 class PasswordShapesTest {
 
-    /** A password with the symbols that used to make it look like a placeholder, a reference or code. */
-    private static final String SYMBOLS = "Xk7<}T2u>;Z4${&,}q%(9";
+    /**
+     * A password with the symbols that used to make it look like a placeholder, a reference or code; built from
+     * its shape at test time ({@link FakeSecrets#shaped}), so no literal password sits in this file.
+     */
+    private static final String SYMBOLS = FakeSecrets.shaped("Aa9<}A9a>;A9${&,}a%(9", "symbols");
 
     private static List<SecretMatch> scan(String path, String text) {
         String expanded = new String(FakeSecrets.expand(path, text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -36,6 +39,11 @@ class PasswordShapesTest {
         return FakeSecrets.value("symbol-password", label);
     }
 
+    /** A value of the given shape (A upper, a lower, 9 digit, the rest as written). */
+    private static String shaped(String shape) {
+        return FakeSecrets.shaped(shape, "shapes");
+    }
+
     @Test
     void passwords_in_call_arguments() {
         found("Db.java", "return DriverManager.getConnection(\"jdbc:mysql://db:3306/app\", \"app\", \"{{fake:symbol-password#c1}}\");",
@@ -50,9 +58,11 @@ class PasswordShapesTest {
 
     @Test
     void passwords_on_command_lines() {
-        found("deploy.sh", "docker login -u ci -p 'Hv7#kQ2!mZ9x' registry.example.com", "secrets/generic-password", "Hv7#kQ2!mZ9x");
-        found("deploy.sh", "mysql -h db -u admin -p'Hv7#kQ2!mZ9x' app < schema.sql", "secrets/generic-password", "Hv7#kQ2!mZ9x");
-        found("Jenkinsfile", "sh \"curl -fsS -u deployer:Hv7!kQ2@mZ9x https://nexus/upload\"", "secrets/generic-password", "Hv7!kQ2@mZ9x");
+        String hash = shaped("Aa9#aA9!aA9a");
+        String at = shaped("Aa9!aA9@aA9a");
+        found("deploy.sh", "docker login -u ci -p '" + hash + "' registry.example.com", "secrets/generic-password", hash);
+        found("deploy.sh", "mysql -h db -u admin -p'" + hash + "' app < schema.sql", "secrets/generic-password", hash);
+        found("Jenkinsfile", "sh \"curl -fsS -u deployer:" + at + " https://nexus/upload\"", "secrets/generic-password", at);
         nothing("deploy.sh", "echo \"$REGISTRY_PASSWORD\" | docker login -u ci --password-stdin registry.example.com");
         nothing("deploy.sh", "mysql -h db -u admin -p\"$MYSQL_PASSWORD\" app");
         nothing("deploy.sh", "mysql -h db -u admin -p app");
@@ -73,13 +83,15 @@ class PasswordShapesTest {
 
     @Test
     void connection_strings_netrc_and_base64_private_keys() {
-        found("appsettings.json", "\"Sql\": \"Server=tcp:db,1433;Database=app;User ID=app;Password=Hv7&kQ2,mZ9x;Encrypt=True;\"",
-                "secrets/generic-password", "Hv7&kQ2,mZ9x");
-        found("Db.java", "\"jdbc:sqlserver://db:1433;databaseName=a;user=u;password={Hv7&kQ2[mZ9x;encrypt=true\"",
-                "secrets/database-url-password", "{Hv7&kQ2[mZ9x");
+        String comma = shaped("Aa9&aA9,aA9a");
+        String brace = shaped("{Aa9&aA9[aA9a");
+        found("appsettings.json", "\"Sql\": \"Server=tcp:db,1433;Database=app;User ID=app;Password=" + comma + ";Encrypt=True;\"",
+                "secrets/generic-password", comma);
+        found("Db.java", "\"jdbc:sqlserver://db:1433;databaseName=a;user=u;password=" + brace + ";encrypt=true\"",
+                "secrets/database-url-password", brace);
         nothing("appsettings.json", "\"Sql\": \"Server=localhost;Database=app;User ID=sa;Password=<YourStrong@Passw0rd>;\"");
-        found(".netrc", "machine nexus.internal login deployer password Hv7&kQ2,mZ9x\n", "secrets/generic-password", "Hv7&kQ2,mZ9x");
-        found(".netrc", "machine nexus.internal\n  login deployer\n  password Hv7&kQ2,mZ9x\n", "secrets/generic-password", "Hv7&kQ2,mZ9x");
+        found(".netrc", "machine nexus.internal login deployer password " + comma + "\n", "secrets/generic-password", comma);
+        found(".netrc", "machine nexus.internal\n  login deployer\n  password " + comma + "\n", "secrets/generic-password", comma);
         nothing("README.md", "Use your login and password here.\n");
         String key = FakeSecrets.value("rsa-private-key", "b64");
         String b64 = java.util.Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8));
@@ -91,26 +103,42 @@ class PasswordShapesTest {
 
     @Test
     void config_values_run_to_the_end_of_the_line() {
-        found("app.properties", "spring.datasource.password=4WFd;y.o/3dz,kRHQ&8qrK\n", "secrets/generic-password", "4WFd;y.o/3dz,kRHQ&8qrK");
-        found("staging.ini", "ansible_password=,(=Azj0IsA6aT1eMwN6\n", "secrets/generic-password", ",(=Azj0IsA6aT1eMwN6");
-        found(".env", "SMTP_PASSWORD=nVz,M-A@s&?:*!3m # rotated in May\n", "secrets/generic-password", "nVz,M-A@s&?:*!3m");
-        found("application.yml", "app:\n  jwt:\n    secret: I/rKNSwvdwCfgCRSTBx7a5bEw/xAbzbnchloGkNe/yc=\n", "secrets/generic-password",
-                "I/rKNSwvdwCfgCRSTBx7a5bEw/xAbzbnchloGkNe/yc=");
+        String semicolons = shaped("9AAa;a.a/9aa,aAAA&9aaA");
+        String leading = shaped(",(=Aaa9AaA9aA9aAaA9");
+        String colons = shaped("aAa,A-A@a&?:*!9a");
+        String base64 = FakeSecrets.value("base64-32", "jwt-secret");
+        found("app.properties", "spring.datasource.password=" + semicolons + "\n", "secrets/generic-password", semicolons);
+        found("staging.ini", "ansible_password=" + leading + "\n", "secrets/generic-password", leading);
+        found(".env", "SMTP_PASSWORD=" + colons + " # rotated in May\n", "secrets/generic-password", colons);
+        found("application.yml", "app:\n  jwt:\n    secret: " + base64 + "\n", "secrets/generic-password", base64);
         // in code an unquoted value is an expression and ends at the delimiter
         nothing("client.py", "    def __init__(self, address=None, authkey=None):\n");
         nothing("rfc.py", "# token          = 1*<any CHAR except CTLs or separators>\n");
         nothing("app.yml", "db: {password: ${DB_PASSWORD}, user: app}\n");
     }
 
+    /** A config snippet inside a Java string literal: the escaped line break ends the value, it is not part of it. */
+    @Test
+    void config_snippets_in_string_literals_end_at_the_escaped_line_break() {
+        String pw = FakeSecrets.value("password", "snippet");
+        found("ConfigTest.java", "String props = \"db.password=" + pw + "\\nother=1\";", "secrets/generic-password", pw);
+        nothing("ConfigTest.java", "String yaml = \"rules:\\n  secrets/generic-password: warning\\n\";");
+        nothing("ParserTest.java", "parse(\"def f(address=None, authkey=None):\\n\");");
+        nothing("NetrcTest.java", "parse(\"Use your login and password here.\\n\");");
+    }
+
     @Test
     void symbols_are_not_placeholders_references_or_encryption() {
         found("config.json", "  \"password\": \"" + SYMBOLS + "\"", "secrets/generic-password", SYMBOLS);
         found("settings.py", "PASSWORD = '" + SYMBOLS + "'", "secrets/generic-password", SYMBOLS);
-        found("values.yaml", "    password: 'q<Qgy>zG{{U8$(bi?X)'", "secrets/generic-password", "q<Qgy>zG{{U8$(bi?X)");
-        found("docker-compose.yml", "      - DATABASE_URL=redis://:Qd7%3E6~p%7DIT@cache:6379/1", "secrets/database-url-password",
-                "Qd7%3E6~p%7DIT");
-        found("alembic.ini", "sqlalchemy.url = postgresql+psycopg2://app:R%5DiL(i5f%40)@db/app", "secrets/database-url-password",
-                "R%5DiL(i5f%40)");
+        String braces = shaped("a<Aaa>aA{{A9$(aa?A)");
+        String encoded = shaped("Aa9%3E9~a%7DAA");
+        String parens = shaped("A%5DaA(a9a%40)");
+        found("values.yaml", "    password: '" + braces + "'", "secrets/generic-password", braces);
+        found("docker-compose.yml", "      - DATABASE_URL=redis://:" + encoded + "@cache:6379/1", "secrets/database-url-password",
+                encoded);
+        found("alembic.ini", "sqlalchemy.url = postgresql+psycopg2://app:" + parens + "@db/app", "secrets/database-url-password",
+                parens);
         found("main.tf", "  password       = \"" + SYMBOLS + "\"", "secrets/generic-password", SYMBOLS);
         // the placeholders, references and ciphertext those symbols resemble
         nothing("config.json", "  \"password\": \"<your-password>\",\n  \"token\": \"<API_KEY>\",\n  \"secret\": \"<Secret>\"");

@@ -134,7 +134,8 @@ public final class SecretsBenchmark {
         System.out.printf("generated %d files, %d MB in %.1f s%n", files, mb, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static String body(SplittableRandom r, int size) {
+    /** Source-like lines with realistic keyword density (and no secret) up to {@code size} characters. */
+    static String body(SplittableRandom r, int size) {
         StringBuilder sb = new StringBuilder(size + 200);
         while (sb.length() < size) {
             sb.append(LINES[r.nextInt(LINES.length)]).append(" // ").append(Long.toHexString(r.nextLong() >>> 20)).append('\n');
