@@ -110,17 +110,17 @@ class OpenApiCheckTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lines()).containsExactly(
                 "openapi/api-version-not-bumped " + V2 + ":4:12 error",
-                "openapi/api-uri-version-not-bumped " + V2 + ":8:7 error",
-                "openapi/response-required-property-removed " + V2 + ":26:7 error");
+                "openapi/api-uri-version-not-bumped " + V2 + ":7:5 error",
+                "openapi/response-required-property-removed " + V2 + ":28:7 error");
         assertThat(r.findings().get(2)).containsEntry("message",
-                "removed the required property `fullName` from the 200 response of GET /v2/users/{userId}");
+                "removed the required property `fullName` from the 200 response of GET /v2/users/{userId} (base: line 31)");
     }
 
     @Test
     void compatibleChangeExitsZero() {
         Run r = check(repo(Map.of(V2, SEED), Map.of(V2, EMAIL_ADDED)));
         assertThat(r.exit()).isZero();
-        assertThat(r.lines()).containsExactly("openapi/response-optional-property-added " + V2 + ":34:11 note");
+        assertThat(r.lines()).containsExactly("openapi/response-optional-property-added " + V2 + ":33:9 note");
     }
 
     @Test
@@ -134,7 +134,7 @@ class OpenApiCheckTest {
         // **/openapi/**/*.{yaml,yml,json} and **/*openapi*.{yaml,yml,json}; contracts/users.yaml matches neither
         assertThat(r.findings()).extracting(f -> f.get("path")).contains(V2, "orders-openapi.json")
                 .doesNotContain("contracts/users.yaml");
-        assertThat(r.lines()).contains("openapi/api-path-removed-without-deprecation orders-openapi.json:1:80 error");
+        assertThat(r.lines()).contains("openapi/api-path-removed-without-deprecation orders-openapi.json:1:71 error");
     }
 
     @Test
@@ -178,7 +178,7 @@ class OpenApiCheckTest {
         Run r = check(repo(Map.of(V2, SEED), Map.of("api/openapi/user-service-v2.yaml", EMAIL_ADDED)));
         assertThat(r.exit()).as("%s", r.lines()).isZero();
         assertThat(r.lines()).containsExactly(
-                "openapi/response-optional-property-added api/openapi/user-service-v2.yaml:34:11 note");
+                "openapi/response-optional-property-added api/openapi/user-service-v2.yaml:33:9 note");
     }
 
     @Test
@@ -198,6 +198,6 @@ class OpenApiCheckTest {
         // the new major may break the old one (a note); /v2 disappearing undeprecated is the error
         assertThat(r.lines()).contains(
                 "openapi/api-path-removed-without-deprecation docs/openapi/user-service-v2.yaml error",
-                "openapi/response-required-property-removed docs/openapi/user-service-v3.yaml:26:7 note");
+                "openapi/response-required-property-removed docs/openapi/user-service-v3.yaml:28:7 note");
     }
 }

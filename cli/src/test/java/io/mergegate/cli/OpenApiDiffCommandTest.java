@@ -60,8 +60,9 @@ class OpenApiDiffCommandTest {
         Path sarif = tmp.resolve("diff.sarif");
         Cli c = diff(repo, OpenApiCheckTest.V2, "docs/openapi/new.yaml", "--sarif", sarif.toString());
         assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
-        assertThat(c.out()).contains("docs/openapi/new.yaml:26:7 error openapi/response-required-property-removed "
-                + "removed the required property `fullName` from the 200 response of GET /v2/users/{userId}\n",
+        assertThat(c.out()).contains("docs/openapi/new.yaml:28:7 error openapi/response-required-property-removed "
+                + "removed the required property `fullName` from the 200 response of GET /v2/users/{userId} "
+                + "(base: line 31)\n",
                 "docs/openapi/new.yaml:4:12 error openapi/api-version-not-bumped ",
                 "FAILED: 3 blocking findings (fail-on: error)");
         SharedValidators.sarif(sarif);
@@ -119,7 +120,7 @@ class OpenApiDiffCommandTest {
         assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
         assertThat(findings(c)).anySatisfy(f -> assertThat(f).containsEntry("ruleId",
                 "openapi/response-required-property-removed").containsEntry("path", "docs/common/user-v2.yaml"));
-        assertThat(rules(c)).noneMatch(r -> r.startsWith("openapi/spec-incomplete"));
+        assertThat(rules(c)).noneMatch(r -> r.startsWith("openapi/spec-ref-"));
     }
 
     @Test
@@ -130,7 +131,9 @@ class OpenApiDiffCommandTest {
         Files.writeString(dir.resolve("new.yaml"), SPEC.replace("version: 2.4.0", "version: 2.4.1"));
         Cli c = Cli.run("openapi", "diff", dir.resolve("old.yaml").toString(), dir.resolve("new.yaml").toString(),
                 "--format", "json");
-        assertThat(c.exit()).as(c.out() + c.err()).isZero();
+        // the head's broken ref is an error (fail closed); the base's is a warning
+        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
+        assertThat(rules(c)).contains("openapi/spec-ref-unresolved error", "openapi/spec-ref-not-followed warning");
         assertThat(findings(c)).extracting(f -> String.valueOf(f.get("message")))
                 .anyMatch(m -> m.contains("`$ref: ../common/user.yaml#/User` (new.yaml:22) cannot be followed: "
                         + "it points outside the repository"))

@@ -58,6 +58,16 @@ class SemVerTest {
     }
 
     @Test
+    void removingAnOperationWithoutDeprecationIsABreakingChangeForTheVersion() throws Exception {
+        String two = spec("1.2.0", false) + "  /orders:\n    get:\n      responses:\n        '200': {description: OK}\n";
+        CheckerRun r = CheckerRun.text(Map.of(SPEC, two), Map.of(SPEC, spec("1.3.0", false)));
+        assertThat(r.rules()).contains("openapi/api-path-removed-without-deprecation",
+                "openapi/api-major-version-not-bumped").doesNotContain("openapi/api-minor-version-not-bumped");
+        assertThat(r.facts.all(io.mergegate.core.spi.KnownFacts.API_CHANGES)).singleElement()
+                .satisfies(c -> assertThat(c.level()).isEqualTo(io.mergegate.core.spi.ChangeLevel.MAJOR));
+    }
+
+    @Test
     void anAdditiveChangeWithoutABumpSaysTheVersionStays() throws Exception {
         CheckerRun r = CheckerRun.text(Map.of(SPEC, spec("1.2.0", false)), Map.of(SPEC, spec("1.2.0", true)));
         assertThat(r.first("openapi/api-minor-version-not-bumped").message())
