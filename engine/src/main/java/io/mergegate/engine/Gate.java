@@ -81,6 +81,7 @@ public final class Gate {
         try {
             ChangeView view = ChangeView.resolve(req, git);
             GateConfig config = loadConfig(req, view.root()).withOverrides(req.overrides());
+            checkRuleOverrides(config);
             List<Checker> selected = select(req, config);
             BranchResolver.Branch branch = BranchResolver.branch(req.branch(), req.environment(), git);
             String target = BranchResolver.target(req.target(), req.environment());
@@ -101,6 +102,28 @@ public final class Gate {
                     view.root());
         } finally {
             git.ifPresent(GitRepository::close);
+        }
+    }
+
+    /**
+     * A severity override for a rule that does not exist would do nothing, silently: a typo there can keep
+     * a rule the user meant to make blocking from blocking. It is a configuration error, with the closest id.
+     */
+    private void checkRuleOverrides(GateConfig config) {
+        if (config.ruleOverrides().isEmpty()) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(ENGINE_RULES);
+        available.forEach(c -> known.addAll(c.ruleIds()));
+        for (String key : config.ruleOverrides().keySet()) {
+            boolean ok = key.endsWith("/*") ? known.stream().anyMatch(id -> id.startsWith(key.substring(0, key.length() - 1)))
+                    : known.contains(key);
+            if (!ok) {
+                String hint = io.mergegate.engine.config.ConfigLoader.closest(key, known)
+                        .map(s -> "; did you mean '" + s + "'?").orElse("");
+                throw new UsageException(config.source() + ": rules: '" + key + "' is not a rule of this mergegate "
+                        + "(`mergegate rules` lists them)" + hint);
+            }
         }
     }
 

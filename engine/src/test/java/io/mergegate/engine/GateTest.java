@@ -348,6 +348,14 @@ class GateTest {
             assertThat(gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)).exitCode()).isEqualTo(1);
             Files.writeString(tmp.resolve(".mergegate.yml"), "rules:\n  branch/invalid-name: off\n");
             assertThat(gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)).report().findings()).isEmpty();
+            Files.writeString(tmp.resolve(".mergegate.yml"), "rules:\n  branch/invalid-nmae: error\n");
+            assertThatThrownBy(() -> gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)))
+                    .isInstanceOf(UsageException.class).hasMessageContaining(
+                            "rules: 'branch/invalid-nmae' is not a rule of this mergegate")
+                    .hasMessageContaining("did you mean 'branch/invalid-name'?");
+            Files.writeString(tmp.resolve(".mergegate.yml"), "rules:\n  nosuchfamily/*: off\n");
+            assertThatThrownBy(() -> gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST)))
+                    .isInstanceOf(UsageException.class).hasMessageContaining("'nosuchfamily/*' is not a rule");
             Files.writeString(tmp.resolve(".mergegate.yml"), "checkers:\n  todo: false\n");
             GateOutcome disabled = gate(new TodoChecker()).run(request(tmp, "main", Mode.PULL_REQUEST));
             assertThat(disabled.report().checkers()).isEmpty();

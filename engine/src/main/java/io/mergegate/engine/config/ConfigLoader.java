@@ -224,11 +224,16 @@ public final class ConfigLoader {
         if (props == null) {
             return Optional.empty();
         }
+        return closest(key, new java.util.TreeSet<>(props.keySet()));
+    }
+
+    /** The candidate closest to {@code key} by edit distance, when it is close enough to be a typo. */
+    public static Optional<String> closest(String key, java.util.Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : props.keySet()) {
+        for (String candidate : candidates) {
             int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
+            if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
