@@ -1134,6 +1134,9 @@ def handwritten(levels):
 
 # ---------------------------------------------------------------- raw (bad input) rules
 
+REF_MESSAGE = "the {side}`$ref: {ref}` ({where}) cannot be followed: {reason}; what it names was not compared"
+
+
 def SPEC_WITH_SCHEMA(schema, components=None):
     doc = spec(resp=schema)
     if components:
@@ -1186,7 +1189,7 @@ RAW_RULES = {
                 "openapi: 3.0.3\ninfo:\n  title: A\n  version: 1.0.0\n  description: d\npaths: {}\n")]),
     "spec-ref-unresolved": dict(
         level="ERR", impact="none", summary="A $ref in the head spec leads nowhere.",
-        message="the {side}`$ref: {ref}` ({where}) cannot be followed: {reason}; what it names was not compared",
+        message=REF_MESSAGE,
         why="A reference to a missing file or a missing node makes the spec invalid: code generators and "
             "validators fail on it, and the gate cannot compare what it names, so it fails closed.",
         fix="Point the `$ref` at an existing file and node (paths are relative to the file that holds the ref), "
@@ -1196,7 +1199,7 @@ RAW_RULES = {
                                                                                    {"User": {"type": "object"}}))]),
     "spec-ref-not-followed": dict(
         level="WARN", impact="none", summary="A $ref was not followed, so what it names was not compared.",
-        message="the {side}`$ref: {ref}` ({where}) cannot be followed: {reason}; what it names was not compared",
+        message=REF_MESSAGE,
         why="Remote references are never fetched (the gate sends no traffic), and a reference the base spec could "
             "not follow leaves nothing to compare with. Nothing is known to be broken, but nothing was checked.",
         fix="Vendor the remote schema into the repository and reference it by a relative path.",
