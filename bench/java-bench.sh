@@ -7,4 +7,4 @@ module="$1"; cls="$2"; shift 2
 cd "$root"
 mvn -B -q -o -pl "$module" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
   -Dmdep.includeScope=test >/dev/null
-exec java -XX:+UseSerialGC -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" "$cls" "$@"
+exec java -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" "$cls" "$@"
