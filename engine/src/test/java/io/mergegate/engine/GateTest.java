@@ -136,6 +136,13 @@ class GateTest {
             GateOutcome wt = gate(new TodoChecker()).run(request(repo, null, Mode.WORKING_TREE));
             assertThat(wt.report().findings()).extracting(f -> f.location().path() + ":" + f.location().line())
                     .containsExactly("a.txt:2", "new.txt:1");
+            // a file tracked before its folder was ignored is still tracked, so git does not ignore it
+            g.write("kept/old.txt", "TODO tracked\n").commit("tracked");
+            g.write(".gitignore", "ignored/\nkept/\n").write("kept/new.txt", "TODO untracked\n")
+                    .write("kept/old.txt", "TODO tracked\nTODO edited\n");
+            GateOutcome kept = gate(new TodoChecker()).run(request(repo, null, Mode.WORKING_TREE));
+            assertThat(kept.report().findings()).extracting(f -> f.location().path())
+                    .contains("kept/old.txt").doesNotContain("kept/new.txt", "ignored/x.txt");
         }
     }
 

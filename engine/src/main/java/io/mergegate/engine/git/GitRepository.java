@@ -211,11 +211,15 @@ public final class GitRepository implements AutoCloseable {
         }
         List<String> paths = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(repo)) {
-            walk.addTree(new FileTreeIterator(repo));
+            // tracked paths are never ignored: the .gitignore rules are evaluated for untracked ones only
+            int index = walk.addTree(new DirCacheIterator(dirCache()));
+            FileTreeIterator files = new FileTreeIterator(repo);
+            files.setWalkIgnoredDirectories(true); // a tracked file may sit in an ignored folder
+            int disk = walk.addTree(files);
             walk.setRecursive(false);
             while (walk.next()) {
-                WorkingTreeIterator it = walk.getTree(0, WorkingTreeIterator.class);
-                if (it.isEntryIgnored()) {
+                WorkingTreeIterator it = walk.getTree(disk, WorkingTreeIterator.class);
+                if (it == null || walk.getTree(index, DirCacheIterator.class) == null && it.isEntryIgnored()) {
                     continue;
                 }
                 if (walk.isSubtree()) {
