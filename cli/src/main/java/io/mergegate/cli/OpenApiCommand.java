@@ -92,15 +92,14 @@ final class OpenApiCommand implements Runnable {
             Clock clock = GateOptions.clock(today);
             Located b = locate(base);
             Located h = locate(head);
-            GateConfig cfg = config != null ? ConfigLoader.load(config)
-                    : Files.isRegularFile(h.root().resolve(GateConfig.DEFAULT_FILE))
-                    ? ConfigLoader.load(h.root().resolve(GateConfig.DEFAULT_FILE)) : GateConfig.defaults();
+            GateConfig cfg = ConfigLoader.loadFor(config, h.root());
             RuleCatalog catalog = RuleCatalog.builtIn();
             long start = System.nanoTime();
             OpenApiDiffCommandLogic.Result result = OpenApiDiffCommandLogic.diff(new FolderTree(b.root(), "base"),
                     b.path(), new FolderTree(h.root(), "head"), h.path(), catalog, cfg.section(OpenApiChecker.ID), clock);
             List<Finding> findings = new ArrayList<>();
-            result.findings().forEach(f -> cfg.override(f).ifPresent(findings::add));
+            var overrides = cfg.ruleOverrides();
+            result.findings().forEach(f -> GateConfig.override(overrides, f).ifPresent(findings::add));
             findings.sort(Gate.ORDER);
             Set<String> ids = new OpenApiChecker().ruleIds();
             List<RuleDescriptor> rules = catalog.all().stream().filter(r -> ids.contains(r.id())).toList();

@@ -139,9 +139,7 @@ final class SecretsCommand implements Runnable {
                     throw new UsageException("not a git repository: " + path + " (--history reads git)");
                 }
                 Path root = git != null && git.workTree() != null ? git.workTree() : path.toAbsolutePath().normalize();
-                GateConfig cfg = config != null ? ConfigLoader.load(config)
-                        : Files.isRegularFile(root.resolve(GateConfig.DEFAULT_FILE))
-                                ? ConfigLoader.load(root.resolve(GateConfig.DEFAULT_FILE)) : GateConfig.defaults();
+                GateConfig cfg = ConfigLoader.loadFor(config, root);
                 SecretScan.Options options = options(cfg);
                 FindingPolicy policy = new FindingPolicy(cfg, FindingPolicy.BaselineFile.load(baseline, cfg, root));
                 long start = System.nanoTime();

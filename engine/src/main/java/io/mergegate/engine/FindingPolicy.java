@@ -59,13 +59,13 @@ public final class FindingPolicy {
         }
     }
 
-    private final GateConfig config;
+    private final Map<String, Optional<Severity>> overrides;
     private final List<Glob> excludes;
     private final BaselineFile baseline;
     private final Set<String> used = new HashSet<>();
 
     public FindingPolicy(GateConfig config, BaselineFile baseline) {
-        this.config = config;
+        this.overrides = config.ruleOverrides();
         this.excludes = config.excludes();
         this.baseline = baseline;
     }
@@ -79,7 +79,7 @@ public final class FindingPolicy {
         if (f.location().path() != null && Glob.anyMatch(excludes, f.location().path())) {
             return Optional.empty();
         }
-        Optional<Finding> overridden = config.override(f);
+        Optional<Finding> overridden = GateConfig.override(overrides, f);
         if (overridden.isEmpty()) {
             return Optional.empty();
         }

@@ -9,7 +9,6 @@ import io.mergegate.core.spi.Checker;
 import io.mergegate.core.spi.FactKey;
 import io.mergegate.core.spi.Facts;
 import io.mergegate.core.spi.GateContext;
-import io.mergegate.core.spi.Mode;
 import io.mergegate.core.spi.RuleBook;
 import io.mergegate.core.spi.SimpleGateContext;
 import io.mergegate.core.suppress.Baseline;
@@ -17,7 +16,6 @@ import io.mergegate.engine.config.ConfigLoader;
 import io.mergegate.engine.config.GateConfig;
 import io.mergegate.engine.git.GitRepository;
 import io.mergegate.rules.RuleCatalog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,7 +78,7 @@ public final class Gate {
         Optional<GitRepository> git = GitRepository.find(req.repo());
         try {
             ChangeView view = ChangeView.resolve(req, git);
-            GateConfig config = loadConfig(req, view.root()).withOverrides(req.overrides());
+            GateConfig config = ConfigLoader.loadFor(req.configFile(), view.root()).withOverrides(req.overrides());
             checkRuleOverrides(config);
             List<Checker> selected = select(req, config);
             BranchResolver.Branch branch = BranchResolver.branch(req.branch(), req.environment(), git);
@@ -125,14 +123,6 @@ public final class Gate {
                         + "(`mergegate rules` lists them)" + hint);
             }
         }
-    }
-
-    private static GateConfig loadConfig(GateRequest req, Path root) {
-        if (req.configFile() != null) {
-            return ConfigLoader.load(req.configFile());
-        }
-        Path file = root.resolve(GateConfig.DEFAULT_FILE);
-        return Files.exists(file) ? ConfigLoader.load(file) : GateConfig.defaults();
     }
 
     private List<Checker> select(GateRequest req, GateConfig config) {

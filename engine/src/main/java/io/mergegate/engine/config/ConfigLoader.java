@@ -54,6 +54,18 @@ public final class ConfigLoader {
     }
 
     /** Loads a config file given on the command line; it must exist. */
+    /**
+     * The config a run uses: {@code explicit} when given (it must exist), else {@code .mergegate.yml} at the
+     * repository root when there is one, else the documented defaults.
+     */
+    public static GateConfig loadFor(Path explicit, Path root) {
+        if (explicit != null) {
+            return load(explicit);
+        }
+        Path file = root.resolve(GateConfig.DEFAULT_FILE);
+        return Files.exists(file) ? load(file) : GateConfig.defaults();
+    }
+
     public static GateConfig load(Path file) {
         String name = file.toString();
         if (!Files.exists(file)) {

@@ -110,9 +110,12 @@ public record GateConfig(Map<String, Object> raw, String source, byte[] bytes) {
         return out;
     }
 
-    /** The finding with its rule's severity override ({@code rules:}) applied; empty when the rule is {@code off}. */
-    public Optional<Finding> override(Finding f) {
-        Map<String, Optional<Severity>> overrides = ruleOverrides();
+    /**
+     * The finding with its rule's severity override ({@code rules:}) applied; empty when the rule is {@code off}.
+     *
+     * @param overrides {@link #ruleOverrides()}, read once for all the findings of a run
+     */
+    public static Optional<Finding> override(Map<String, Optional<Severity>> overrides, Finding f) {
         Optional<Severity> o = overrides.containsKey(f.ruleId()) ? overrides.get(f.ruleId())
                 : overrides.get(f.family() + "/*");
         if (o == null) {
