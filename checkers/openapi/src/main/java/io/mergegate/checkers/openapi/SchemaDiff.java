@@ -105,15 +105,13 @@ final class SchemaDiff {
     private boolean identical(Located b, Located h) {
         Map<String, String> parent = new HashMap<>();
         Set<String> assumed = new HashSet<>();
-        ArrayDeque<Located[]> work = new ArrayDeque<>();
-        ArrayDeque<String> from = new ArrayDeque<>();
-        work.push(new Located[] {b, h});
-        from.push("");
+        ArrayDeque<Pair> work = new ArrayDeque<>();
+        work.push(new Pair(b, h, ""));
         while (!work.isEmpty()) {
-            Located[] pair = work.pop();
-            String up = from.pop();
-            Located br = base.resolve(pair[0]);
-            Located hr = head.resolve(pair[1]);
+            Pair pair = work.pop();
+            String up = pair.from();
+            Located br = base.resolve(pair.base());
+            Located hr = head.resolve(pair.head());
             SpecNode bn = br.node();
             SpecNode hn = hr.node();
             if (bn == null || hn == null) {
@@ -142,8 +140,7 @@ final class SchemaDiff {
                         return markUnequal(key, parent);
                     }
                     for (int i = 0; i < bn.items().size(); i++) {
-                        work.push(new Located[] {br.item(i), hr.item(i)});
-                        from.push(key);
+                        work.push(new Pair(br.item(i), hr.item(i), key));
                     }
                 }
                 case MAP -> {
@@ -151,8 +148,7 @@ final class SchemaDiff {
                         return markUnequal(key, parent);
                     }
                     for (String k : bn.fields().keySet()) {
-                        work.push(new Located[] {br.child(k), hr.child(k)});
-                        from.push(key);
+                        work.push(new Pair(br.child(k), hr.child(k), key));
                     }
                 }
             }
@@ -160,6 +156,10 @@ final class SchemaDiff {
         // every assumption held: the pairs visited are equal (a coinductive proof)
         equal.addAll(assumed);
         return true;
+    }
+
+    /** Two nodes still to compare, and the key of the pair that led to them ("" for the first). */
+    private record Pair(Located base, Located head, String from) {
     }
 
     /** A difference was found: the pair and every pair that led to it are unequal for good. */
@@ -275,10 +275,10 @@ final class SchemaDiff {
             return;
         }
         boolean single = b.types.size() == 1 && h.types.size() == 1;
-        boolean serialisedAsText = ctx.textual || ctx.kind.equals("parameter") || ctx.kind.equals("header");
         // in a loosely typed body (XML, form, text) or a header values are text: a request that now takes a
         // string, or a response that was a string, still works for every client
         boolean loose = ctx.textual || ctx.kind.equals("header");
+        boolean serialisedAsText = loose || ctx.kind.equals("parameter");
         if (single && loose && !b.types.contains("array") && !h.types.contains("array")
                 && (ctx.request ? h.types.contains("string") : b.types.contains("string"))) {
             emit(prefix + "type-compatible", ctx, prop, sp + "/type", at, "old", old, "new", neu);
